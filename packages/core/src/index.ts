@@ -1,0 +1,64 @@
+// Public surface of @hive-batch/core. Every export is listed by name.
+
+export type { ErrorCode } from './errors/error-code';
+export { ERROR_CODES } from './errors/error-code';
+export type { HiveBatchErrorOptions } from './errors/hive-batch-error';
+export {
+  HiveBatchError,
+  InternalError,
+  isHiveBatchError,
+  isInternalError,
+  invariant,
+} from './errors/hive-batch-error';
+
+export type {
+  PrimitiveKind,
+  SimpleType,
+  DecimalType,
+  CharacterType,
+  ArrayType,
+  MapType,
+  StructField,
+  StructType,
+  DataType,
+  ComplexKind,
+} from './types/data-type';
+export {
+  HiveTypes,
+  decimalType,
+  varcharType,
+  charType,
+  arrayType,
+  mapType,
+  structType,
+  isPrimitiveType,
+  isNumericType,
+  isIntegralType,
+  isStringGroupType,
+} from './types/data-type';
+export type { Field, Schema } from './types/schema';
+export { createSchema, fieldIndex } from './types/schema';
+
+export type { HiveDecimalValue } from './values/hive-decimal';
+export {
+  HiveDecimal,
+  HIVE_DECIMAL_MAX_PRECISION,
+  HIVE_DECIMAL_MAX_SCALE,
+  HIVE_DECIMAL_DEFAULT_PRECISION,
+  HIVE_DECIMAL_DEFAULT_SCALE,
+} from './values/hive-decimal';
+
+export type {
+  Column,
+  ColumnBatch,
+  NullColumn,
+  BoolColumn,
+  FixedColumn,
+  FixedValues,
+  DecimalColumn,
+  VarBinaryColumn,
+  ListColumn,
+  MapColumn,
+  StructColumn,
+} from './columnar/column';
+export { isNullAt } from './columnar/column';
