@@ -12,3 +12,18 @@ export type {
   AggregateEvaluator,
   AggregateFunctionDefinition,
 } from './contract';
+
+export { createAccumulatorState, growAccumulatorState } from './state';
+export type { ResolveAggregateOptions, GroupedRunOptions } from './run-aggregate';
+export {
+  resolveAggregate,
+  runAggregate,
+  aggregateRows,
+  mergePartials,
+  aggregateRowsGrouped,
+  mergePartialsGrouped,
+  aggregateBatchGrouped,
+} from './run-aggregate';
+export type { AggregateRegistry, RegisterAggregateOptions } from './aggregate-registry';
+export { createAggregateRegistry } from './aggregate-registry';
+export { builtinAggregates } from './builtin-aggregates';
