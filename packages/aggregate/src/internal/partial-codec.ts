@@ -21,6 +21,7 @@ const TAG_DECIMAL = 6;
 const TAG_BINARY = 7;
 const TAG_ARRAY = 8;
 const TAG_OBJECT = 9;
+const TAG_MAP = 10;
 
 /** Appends primitive fields to a growing byte buffer. */
 export class PartialWriter {
@@ -114,6 +115,11 @@ export class PartialWriter {
     if (Array.isArray(v)) {
       this.u8(TAG_ARRAY).uvarint(v.length);
       for (const e of v as unknown[]) this.value(e);
+      return this;
+    }
+    if (v instanceof Map) {
+      this.u8(TAG_MAP).uvarint(v.size);
+      for (const [k, e] of v as Map<unknown, unknown>) this.value(k).value(e);
       return this;
     }
     if (typeof v === 'object') {
@@ -250,6 +256,15 @@ export class PartialReader {
         }
         return out;
       }
+      case TAG_MAP: {
+        const n = this.uvarint();
+        const out = new Map<unknown, unknown>();
+        for (let i = 0; i < n; i++) {
+          const k = this.value();
+          out.set(k, this.value());
+        }
+        return out;
+      }
       default:
         throw corrupt(`unknown value tag ${tag}`);
     }
@@ -291,7 +306,7 @@ function toBase64(bytes: Uint8Array): string {
 /**
  * Core value → JSON-safe value. Tags what JSON cannot carry exactly: bigint `{"$bigint":"12"}`, non-finite and
  * negative-zero doubles `{"$f64":"NaN"}`, decimals `{"$decimal":"1.50"}`, binary `{"$binary":base64}`,
- * plain objects `{"$object":{…}}` (so a user object can never be mistaken for a tag).
+ * maps `{"$map":[[k,v],…]}`, plain objects `{"$object":{…}}` (so a user object can never be mistaken for a tag).
  */
 export function valueToJson(v: unknown): JsonValue {
   if (v == null) return null;
@@ -310,6 +325,9 @@ export function valueToJson(v: unknown): JsonValue {
   if (HiveDecimal.isDecimal(v)) return { $decimal: v.toFixed() };
   if (v instanceof Uint8Array) return { $binary: toBase64(v) };
   if (Array.isArray(v)) return (v as unknown[]).map(valueToJson);
+  if (v instanceof Map) {
+    return { $map: Array.from(v as Map<unknown, unknown>, ([k, e]) => [valueToJson(k), valueToJson(e)]) };
+  }
   if (typeof v === 'object') {
     const out: Record<string, JsonValue> = {};
     for (const [k, e] of Object.entries(v)) out[k] = valueToJson(e);
@@ -336,6 +354,16 @@ export function valueFromJson(j: JsonValue): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, e] of Object.entries(payload as { readonly [k: string]: JsonValue }))
       out[k] = valueFromJson(e);
+    return out;
+  }
+  if (key === '$map') {
+    if (!Array.isArray(payload)) throw corrupt('bad $map');
+    const out = new Map<unknown, unknown>();
+    for (const entry of payload as readonly JsonValue[]) {
+      if (!Array.isArray(entry) || entry.length !== 2) throw corrupt('bad $map entry');
+      const [k, e] = entry as readonly JsonValue[];
+      out.set(valueFromJson(k ?? null), valueFromJson(e ?? null));
+    }
     return out;
   }
   if (typeof payload !== 'string') throw corrupt(`bad ${key}`);

@@ -39,6 +39,12 @@ function deepEqual(a: unknown, b: unknown, num: (x: number, y: number) => boolea
   if (a instanceof Uint8Array || b instanceof Uint8Array) {
     return a instanceof Uint8Array && b instanceof Uint8Array && Buffer.from(a).equals(Buffer.from(b));
   }
+  if (a instanceof Map || b instanceof Map) {
+    if (!(a instanceof Map) || !(b instanceof Map) || a.size !== b.size) return false;
+    const ea = [...(a as Map<unknown, unknown>)];
+    const eb = [...(b as Map<unknown, unknown>)];
+    return ea.every((e, i) => deepEqual(e, eb[i], num));
+  }
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     return a.every((x, i) => deepEqual(x, b[i], num));
