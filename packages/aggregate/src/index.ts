@@ -27,3 +27,9 @@ export {
 export type { AggregateRegistry, RegisterAggregateOptions } from './aggregate-registry';
 export { createAggregateRegistry } from './aggregate-registry';
 export { builtinAggregates } from './builtin-aggregates';
+
+// Collection, percentile, histogram, n-gram and statistics aggregates.
+export { collectSet } from './functions/collect-set';
+export { collectList } from './functions/collect-list';
+export { percentileApprox } from './functions/percentile-approx';
+export { histogramNumeric } from './functions/histogram-numeric';

@@ -44,9 +44,15 @@ export class NumericHistogram {
     this.y = new Float64Array(nbins + 1);
   }
 
-  /** Hive's `reset()`: drops the bins but keeps `nbins` and the PRNG state. */
+  /** Hive's `reset()`: drops the bins and the capacity (not ready) but keeps the PRNG state. */
   reset(): void {
     this.used = 0;
+    this.nbins = 0;
+  }
+
+  /** Hive's `isReady()`: a capacity was allocated or copied in. */
+  isReady(): boolean {
+    return this.nbins !== 0;
   }
 
   /** Hive's `allocate(nbins)`: sets the capacity and drops the bins. */
@@ -86,7 +92,7 @@ export class NumericHistogram {
       }
     }
     if (bin < this.used && x[bin] === v) {
-      (this.y as Float64Array)[bin] = (this.y[bin] as number) + 1;
+      this.y[bin] = (this.y[bin] as number) + 1;
       return;
     }
     this.ensure(this.used + 1);

@@ -1,0 +1,104 @@
+import { HiveTypes, arrayType, structType } from '@hive-batch/core';
+import type { AggregateEvaluator, AggregateFunctionDefinition } from '../contract';
+import { rowWiseBatch } from '../internal/column-value';
+import {
+  decodeDoubleList,
+  doubleListFromJson,
+  doubleListToJson,
+  encodeDoubleList,
+} from '../internal/histogram/double-list-codec';
+import { NumericHistogram } from '../internal/histogram/numeric-histogram';
+import {
+  argumentError,
+  hiveTypeName,
+  isApproxNumericKind,
+  isPrimitive,
+  rejectStar,
+  toDouble,
+} from '../internal/udaf-support';
+
+const resultType = arrayType(
+  structType([
+    { name: 'x', type: HiveTypes.double },
+    { name: 'y', type: HiveTypes.double },
+  ]),
+);
+
+/**
+ * `histogram_numeric(expr, nb)`: Hive's NumericHistogram with `nb` bins (read from the first row with non-NULL
+ * arguments, ≥ 2) as `array<struct<x:double,y:double>>` ascending in x; NULL for an empty group. Each group
+ * has its own histogram and tie-break generator (Hive resets with a fresh histogram per group).
+ */
+export const histogramNumeric: AggregateFunctionDefinition = {
+  name: 'histogram_numeric',
+  aliases: [],
+  description: "histogram_numeric(expr, nb) - Computes a histogram on numeric 'expr' using nb bins.",
+  resolve(call): AggregateEvaluator<number[]> {
+    rejectStar(call);
+    const types = call.argumentTypes;
+    if (types.length !== 2) throw argumentError('Please specify exactly two arguments.');
+    const [valueType, nbType] = types as [NonNullable<(typeof types)[0]>, NonNullable<(typeof types)[1]>];
+    if (!isPrimitive(valueType)) {
+      throw argumentError(
+        `Only primitive type arguments are accepted but ${hiveTypeName(valueType)} was passed as parameter 1.`,
+      );
+    }
+    if (!isApproxNumericKind(valueType) || valueType.kind === 'void') {
+      throw argumentError(
+        `Only numeric type arguments are accepted but ${hiveTypeName(valueType)} was passed as parameter 1.`,
+      );
+    }
+    if (nbType.kind !== 'int') {
+      throw argumentError(
+        `Only an integer argument is accepted as parameter 2, but ${hiveTypeName(nbType)} was passed instead.`,
+      );
+    }
+    const hist = (side: unknown[], g: number): NumericHistogram => side[g] as NumericHistogram;
+    const accumulate = (h: NumericHistogram, args: readonly unknown[]): void => {
+      const v = args[0];
+      const nb = args[1];
+      if (v == null || nb == null) return;
+      if (!h.isReady()) {
+        const n = Number(nb);
+        if (n < 2) {
+          throw argumentError(
+            `GenericUDAFHistogramNumericEvaluator needs nbins to be at least 2, but you supplied ${n}.`,
+          );
+        }
+        h.allocate(n);
+      }
+      h.add(toDouble(v, valueType) as number);
+    };
+    return {
+      inputTypes: [valueType, nbType],
+      partialType: arrayType(HiveTypes.double),
+      resultType,
+      layout: { slots: [], usesSideState: true },
+      init(state, group) {
+        state.side[group] = new NumericHistogram();
+      },
+      accumulate(state, group, args) {
+        accumulate(hist(state.side, group), args);
+      },
+      accumulateBatch: rowWiseBatch((state, g, a) => accumulate(hist(state.side, g), a)),
+      merge(state, group, partial) {
+        if (partial == null) return;
+        hist(state.side, group).merge(partial);
+      },
+      terminatePartial(state, group) {
+        return hist(state.side, group).serialize();
+      },
+      terminate(state, group) {
+        const h = hist(state.side, group);
+        if (h.used < 1) return null;
+        const out: { x: number; y: number }[] = [];
+        for (let i = 0; i < h.used; i++) out.push({ x: h.x[i] as number, y: h.y[i] as number });
+        return out;
+      },
+      partialToJson: doubleListToJson,
+      partialFromJson: doubleListFromJson,
+      encodePartial: encodeDoubleList,
+      decodePartial: decodeDoubleList,
+    };
+  },
+};
