@@ -62,3 +62,61 @@ export type {
   StructColumn,
 } from './columnar/column';
 export { isNullAt } from './columnar/column';
+
+export type { ColumnLayout } from './columnar/column-layout';
+export { columnLayoutOf, decimalWidthOf } from './columnar/column-layout';
+export type { ColumnBuilder, ColumnBuilderOptions } from './columnar/column-builder';
+export { createColumnBuilder } from './columnar/column-builder';
+export type { ColumnBatchBuilderOptions } from './columnar/column-batch-builder';
+export {
+  ColumnBatchBuilder,
+  DEFAULT_HIGH_WATER_MARK_ROWS,
+  DEFAULT_HIGH_WATER_MARK_BYTES,
+} from './columnar/column-batch-builder';
+export { getValue, getRow, batchToRows } from './columnar/get-value';
+export { columnFromValues, batchFromRows } from './columnar/column-from-values';
+export { sliceColumn, sliceBatch } from './columnar/slice-column';
+export { concatBatches } from './columnar/concat-batches';
+export { decimalUnscaledAt } from './columnar/decimal-unscaled-at';
+export { stringAt, bytesAt } from './columnar/string-at';
+export { isValidAt, validityFromNulls } from './columnar/validity';
+
+// Types: parsing, printing, validation, equality, conversion rules, decimal result types.
+export { parseDataType } from './types/parse-data-type';
+export { formatDataType } from './types/format-data-type';
+export { validateDataType } from './types/validate-data-type';
+export { TYPE_LIMITS } from './types/type-limits';
+export { dataTypeEquals } from './types/data-type-equals';
+export {
+  implicitlyConvertible,
+  commonTypeForUnion,
+  commonTypeForComparison,
+  commonNumericType,
+  commonDecimalType,
+  precisionScaleForType,
+} from './types/common-type';
+export type { DecimalOperator } from './types/decimal-result-type';
+export {
+  adjustPrecisionScale,
+  decimalTypeOf,
+  decimalArithmeticResultType,
+  sumResultType,
+  avgResultType,
+} from './types/decimal-result-type';
+
+// Values: representation, validation, dates and timestamps, casts.
+export type { HiveValue } from './values/hive-value';
+export { isValueOfType, codePointLength } from './values/is-value-of-type';
+export {
+  formatDate,
+  parseDate,
+  tryParseDate,
+  formatTimestamp,
+  parseTimestamp,
+  tryParseTimestamp,
+  daysFromCivil,
+  civilFromDays,
+  timestampToDays,
+} from './values/date-time';
+export { enforceDecimalType, createHiveDecimal } from './values/enforce-decimal-type';
+export { castValue, parseLazyLong, parseJavaDouble } from './values/cast-value';

@@ -1,1 +1,34 @@
-export {};
+// Private test helpers shared by every package's tests. Never built: exports point at src.
+
+export type { DataTypeArbitraryOptions } from './arbitraries/data-type';
+export { dataTypeArbitrary, primitiveTypeArbitrary } from './arbitraries/data-type';
+export type {
+  ValueArbitraryOptions,
+  RowsArbitraryOptions,
+  SchemaArbitraryOptions,
+} from './arbitraries/value';
+export {
+  valueArbitrary,
+  rowsArbitrary,
+  schemaArbitrary,
+  mapKeyIdentity,
+  MIN_DATE_DAYS,
+  MAX_DATE_DAYS,
+  MIN_TIMESTAMP_MICROS,
+  MAX_TIMESTAMP_MICROS,
+} from './arbitraries/value';
+export { mulberry32 } from './generators/mulberry32';
+export type { KeyValueOptions, KeyValueColumns } from './generators/key-value';
+export { generateKeyValueColumns, generateKeyValueBatch } from './generators/key-value';
+export type { RandomRowsOptions } from './generators/random-rows';
+export { randomRowsForSchema } from './generators/random-rows';
+export type { ExpectRowsEqualOptions } from './expect-batch-equal';
+export {
+  expectBatchEqual,
+  expectRowsEqual,
+  expectColumnWellFormed,
+  normalizeValue,
+} from './expect-batch-equal';
+export { repoRoot, sharedDir, qtestsDir } from './paths';
+export type { TempDir } from './temp-dir';
+export { tempDir } from './temp-dir';
