@@ -1,0 +1,4 @@
+import { createSqliteCatalog } from '@hive-batch/catalog';
+import { catalogContract } from './catalog-contract';
+
+catalogContract('sqlite', (warehouse) => createSqliteCatalog({ warehouse }));
