@@ -80,3 +80,55 @@ export { concatBatches } from './columnar/concat-batches';
 export { decimalUnscaledAt } from './columnar/decimal-unscaled-at';
 export { stringAt, bytesAt } from './columnar/string-at';
 export { isValidAt, validityFromNulls } from './columnar/validity';
+
+// Types: parsing, printing, validation, equality, conversion rules, decimal result types.
+export { parseDataType } from './types/parse-data-type';
+export { formatDataType } from './types/format-data-type';
+export { validateDataType } from './types/validate-data-type';
+export { TYPE_LIMITS } from './types/type-limits';
+export { dataTypeEquals } from './types/data-type-equals';
+export {
+  implicitlyConvertible,
+  commonTypeForUnion,
+  commonTypeForComparison,
+  commonNumericType,
+  commonDecimalType,
+  precisionScaleForType,
+} from './types/common-type';
+export type { DecimalOperator } from './types/decimal-result-type';
+export {
+  adjustPrecisionScale,
+  decimalTypeOf,
+  decimalArithmeticResultType,
+  sumResultType,
+  avgResultType,
+} from './types/decimal-result-type';
+
+// Values: representation, validation, dates and timestamps, casts.
+export type { HiveValue } from './values/hive-value';
+export { isValueOfType, codePointLength } from './values/is-value-of-type';
+export {
+  formatDate,
+  parseDate,
+  tryParseDate,
+  formatTimestamp,
+  parseTimestamp,
+  tryParseTimestamp,
+  daysFromCivil,
+  civilFromDays,
+  timestampToDays,
+} from './values/date-time';
+export { enforceDecimalType, createHiveDecimal } from './values/enforce-decimal-type';
+export { castValue, parseLazyLong, parseJavaDouble } from './values/cast-value';
+
+export { formatJavaDouble, formatJavaFloat } from './printing/java-double';
+export type { FormatValueOptions } from './printing/format-value';
+export { formatHiveValue, formatRow } from './printing/format-value';
+export { escapeJsonString } from './printing/escape-json-string';
+export type { TextSerDeOptions } from './serde/text-serde-options';
+export { textSerDeOptionsFromProperties } from './serde/text-serde-options';
+export type { TextRowParser } from './serde/text-row-parser';
+export { createTextRowParser } from './serde/text-row-parser';
+export type { TextRowSerializer } from './serde/text-row-serializer';
+export { createTextRowSerializer } from './serde/text-row-serializer';
+export { splitLines } from './serde/split-lines';
