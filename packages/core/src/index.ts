@@ -103,32 +103,3 @@ export {
   sumResultType,
   avgResultType,
 } from './types/decimal-result-type';
-
-// Values: representation, validation, dates and timestamps, casts.
-export type { HiveValue } from './values/hive-value';
-export { isValueOfType, codePointLength } from './values/is-value-of-type';
-export {
-  formatDate,
-  parseDate,
-  tryParseDate,
-  formatTimestamp,
-  parseTimestamp,
-  tryParseTimestamp,
-  daysFromCivil,
-  civilFromDays,
-  timestampToDays,
-} from './values/date-time';
-export { enforceDecimalType, createHiveDecimal } from './values/enforce-decimal-type';
-export { castValue, parseLazyLong, parseJavaDouble } from './values/cast-value';
-
-export { formatJavaDouble, formatJavaFloat } from './printing/java-double';
-export type { FormatValueOptions } from './printing/format-value';
-export { formatHiveValue, formatRow } from './printing/format-value';
-export { escapeJsonString } from './printing/escape-json-string';
-export type { TextSerDeOptions } from './serde/text-serde-options';
-export { textSerDeOptionsFromProperties } from './serde/text-serde-options';
-export type { TextRowParser } from './serde/text-row-parser';
-export { createTextRowParser } from './serde/text-row-parser';
-export type { TextRowSerializer } from './serde/text-row-serializer';
-export { createTextRowSerializer } from './serde/text-row-serializer';
-export { splitLines } from './serde/split-lines';
