@@ -33,3 +33,6 @@ export { collectSet } from './functions/collect-set';
 export { collectList } from './functions/collect-list';
 export { percentileApprox } from './functions/percentile-approx';
 export { histogramNumeric } from './functions/histogram-numeric';
+export { percentile } from './functions/percentile';
+export { percentileCont } from './functions/percentile-cont';
+export { percentileDisc } from './functions/percentile-disc';
