@@ -163,6 +163,7 @@ describe('ColumnBatchBuilder high-water marks', () => {
       nullFraction: 0.5,
       seed: 1,
     });
+    expect(batch.numRows).toBe(20);
     expectBatchEqual(batch, {
       k: Array.from(keys),
       v: Array.from(values, (v, i) => (valid[i] === 0 ? null : v)),
