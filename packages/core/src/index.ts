@@ -103,3 +103,19 @@ export {
   sumResultType,
   avgResultType,
 } from './types/decimal-result-type';
+
+// Values: representation, validation, dates and timestamps, casts.
+export type { HiveValue } from './values/hive-value';
+export { isValueOfType, codePointLength } from './values/is-value-of-type';
+export {
+  formatDate,
+  parseDate,
+  tryParseDate,
+  formatTimestamp,
+  parseTimestamp,
+  tryParseTimestamp,
+  daysFromCivil,
+  civilFromDays,
+  timestampToDays,
+} from './values/date-time';
+export { enforceDecimalType, createHiveDecimal } from './values/enforce-decimal-type';
