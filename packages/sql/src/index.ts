@@ -100,3 +100,4 @@ export { parseStatement } from './parse-statement';
 export type { ScriptItem } from './parse-script';
 export { parseScript } from './parse-script';
 export { unescapeSqlString } from './unescape-sql-string';
+export { formatStatement } from './format-statement';

@@ -23,40 +23,9 @@ import type {
   WindowFrame,
   WindowSpec,
 } from '../ast';
-import { RESERVED } from './token-cursor';
+import { FUNCTION_KEYWORDS, RESERVED } from './token-cursor';
 import type { TokenCursor } from './token-cursor';
 import { parseType } from './type-parser';
-
-/** Reserved words that may still name a function when followed by `(` (Hive's sql11ReservedKeywordsUsedAsFunctionName, plus infix words usable as functions). */
-const FUNCTION_KEYWORDS: ReadonlySet<string> = new Set([
-  'IF',
-  'ARRAY',
-  'MAP',
-  'BIGINT',
-  'BINARY',
-  'BOOLEAN',
-  'CURRENT_DATE',
-  'CURRENT_TIMESTAMP',
-  'DATE',
-  'DOUBLE',
-  'FLOAT',
-  'GROUPING',
-  'INT',
-  'INTEGER',
-  'SMALLINT',
-  'TIMESTAMP',
-  'FLOOR',
-  'EXTRACT',
-  'CHAR',
-  'VARCHAR',
-  'DECIMAL',
-  'NUMERIC',
-  'LIKE',
-  'RLIKE',
-  'REGEXP',
-  'TRUNCATE',
-  'USER',
-]);
 
 const EXPR = 'expression';
 

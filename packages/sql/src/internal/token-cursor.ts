@@ -148,7 +148,7 @@ export const RESERVED: ReadonlySet<string> = new Set([
 ]);
 
 /** Non-reserved words that start a clause, so they can never be an alias written without AS. */
-const CLAUSE_WORDS: ReadonlySet<string> = new Set([
+export const CLAUSE_WORDS: ReadonlySet<string> = new Set([
   'SORT',
   'DISTRIBUTE',
   'CLUSTER',
@@ -161,6 +161,37 @@ const CLAUSE_WORDS: ReadonlySet<string> = new Set([
   'NULLS',
   'ASC',
   'DESC',
+]);
+
+/** Reserved words that may still name a function when followed by `(` (Hive's sql11ReservedKeywordsUsedAsFunctionName, plus infix words usable as functions). */
+export const FUNCTION_KEYWORDS: ReadonlySet<string> = new Set([
+  'IF',
+  'ARRAY',
+  'MAP',
+  'BIGINT',
+  'BINARY',
+  'BOOLEAN',
+  'CURRENT_DATE',
+  'CURRENT_TIMESTAMP',
+  'DATE',
+  'DOUBLE',
+  'FLOAT',
+  'GROUPING',
+  'INT',
+  'INTEGER',
+  'SMALLINT',
+  'TIMESTAMP',
+  'FLOOR',
+  'EXTRACT',
+  'CHAR',
+  'VARCHAR',
+  'DECIMAL',
+  'NUMERIC',
+  'LIKE',
+  'RLIKE',
+  'REGEXP',
+  'TRUNCATE',
+  'USER',
 ]);
 
 /** Nesting bound: deeper input is rejected with PARSE_ERROR instead of overflowing the stack. */
