@@ -119,3 +119,4 @@ export {
   timestampToDays,
 } from './values/date-time';
 export { enforceDecimalType, createHiveDecimal } from './values/enforce-decimal-type';
+export { formatJavaDouble, formatJavaFloat } from './printing/java-double';
