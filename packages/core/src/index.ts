@@ -120,3 +120,6 @@ export {
 } from './values/date-time';
 export { enforceDecimalType, createHiveDecimal } from './values/enforce-decimal-type';
 export { formatJavaDouble, formatJavaFloat } from './printing/java-double';
+export type { FormatValueOptions } from './printing/format-value';
+export { formatHiveValue, formatRow } from './printing/format-value';
+export { escapeJsonString } from './printing/escape-json-string';
