@@ -38,28 +38,3 @@ export { percentileCont } from './functions/percentile-cont';
 export { percentileDisc } from './functions/percentile-disc';
 export { ngrams } from './functions/ngrams';
 export { contextNgrams } from './functions/context-ngrams';
-
-// Shared machinery and the numeric aggregates (sum, count, avg, min/max, variance family, covariance, regression).
-export { withDistinct } from './with-distinct';
-export { count } from './functions/count';
-export { sum } from './functions/sum';
-export { sum0 } from './functions/sum0';
-export { avg } from './functions/avg';
-export { min } from './functions/min';
-export { max } from './functions/max';
-export { variance } from './functions/variance';
-export { varSamp } from './functions/var-samp';
-export { stddev } from './functions/stddev';
-export { stddevSamp } from './functions/stddev-samp';
-export { covarPop } from './functions/covar-pop';
-export { covarSamp } from './functions/covar-samp';
-export { corr } from './functions/corr';
-export { regrCount } from './functions/regr-count';
-export { regrSxx } from './functions/regr-sxx';
-export { regrSyy } from './functions/regr-syy';
-export { regrSxy } from './functions/regr-sxy';
-export { regrAvgx } from './functions/regr-avgx';
-export { regrAvgy } from './functions/regr-avgy';
-export { regrSlope } from './functions/regr-slope';
-export { regrIntercept } from './functions/regr-intercept';
-export { regrR2 } from './functions/regr-r2';
