@@ -570,6 +570,7 @@ class DecimalBuilder extends BaseBuilder {
 }
 
 const encoder = new TextEncoder();
+const ASCII_FAST_PATH_MAX_CHARS = 64;
 
 class VarBinaryBuilder extends BaseBuilder {
   private offsets = new Int32Array(0);
@@ -591,7 +592,20 @@ class VarBinaryBuilder extends BaseBuilder {
       if (typeof value !== 'string') throw mismatch(this.type, value);
       // UTF-8 needs at most 3 bytes per UTF-16 code unit.
       this.reserve(value.length * 3);
-      this.pos += encoder.encodeInto(value, this.data.subarray(this.pos)).written;
+      const n = value.length;
+      let k = 0;
+      if (n <= ASCII_FAST_PATH_MAX_CHARS) {
+        // Short ASCII strings are copied by hand: encodeInto's call and subarray cost more than the loop.
+        const data = this.data;
+        const pos = this.pos;
+        for (; k < n; k++) {
+          const c = value.charCodeAt(k);
+          if (c >= 0x80) break;
+          data[pos + k] = c;
+        }
+      }
+      if (k === n) this.pos += n;
+      else this.pos += encoder.encodeInto(value, this.data.subarray(this.pos)).written;
     }
     this.markValid();
     this.length++;
