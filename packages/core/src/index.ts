@@ -123,3 +123,4 @@ export { formatJavaDouble, formatJavaFloat } from './printing/java-double';
 export type { FormatValueOptions } from './printing/format-value';
 export { formatHiveValue, formatRow } from './printing/format-value';
 export { escapeJsonString } from './printing/escape-json-string';
+export { castValue, parseLazyLong, parseJavaDouble } from './values/cast-value';
