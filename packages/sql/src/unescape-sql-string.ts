@@ -3,7 +3,7 @@
  *
  * The input is the literal as written, quotes included; it may be several adjacent quoted parts
  * (`'a''b'` is `ab` in Hive, not `a'b`). Escapes: `\0 \' \" \b \n \r \t \Z \\`, `\uXXXX`, three-digit
- * octal `\[01][0-7][0-7]` (one byte; bytes ≥ 0x80 decode as U+FFFD like Java's `new String(byte[])`),
+ * octal `\[01][0-7][0-7]` (so `\200` is `200`: only 0–127 are octal escapes),
  * `\%` and `\_` keep their backslash (for LIKE), any other `\c` is `c`.
  *
  * @param quoted - The literal including its quotes.
@@ -42,8 +42,8 @@ export function unescapeSqlString(quoted: string): string {
       const d3 = quoted.charAt(i + 3);
       if (d1 >= '0' && d1 <= '1' && d2 >= '0' && d2 <= '7' && d3 >= '0' && d3 <= '7') {
         const byte = (d1.charCodeAt(0) - 48) * 64 + (d2.charCodeAt(0) - 48) * 8 + (d3.charCodeAt(0) - 48);
-        // Java decodes the single byte with the platform charset (UTF-8): bytes ≥ 0x80 are malformed.
-        out += byte < 0x80 ? String.fromCharCode(byte) : '\ufffd';
+        // The first digit is 0 or 1, so the byte is at most 0o177 and always ASCII.
+        out += String.fromCharCode(byte);
         i += 3;
         continue;
       }

@@ -7,6 +7,9 @@ import type { TokenCursor } from './token-cursor';
 
 const CONTEXT = 'type';
 
+/** Deeper types are rejected: core's type parser recurses, and no real schema nests this far. */
+const MAX_TYPE_DEPTH = 100;
+
 /** Parses one Hive type at the cursor. */
 export function parseType(c: TokenCursor): DataType {
   const first = c.peek();
@@ -26,6 +29,12 @@ export function parseType(c: TokenCursor): DataType {
         else if (t.value === '(') paren++;
         else if (t.value === ')') paren--;
         else if (t.value === '<>') return c.fail(CONTEXT, 'a type');
+        if (angle + paren > MAX_TYPE_DEPTH) {
+          throw new HiveBatchError(
+            'PARSE_ERROR',
+            `${positionText(first.pos)} type nested deeper than ${MAX_TYPE_DEPTH} levels`,
+          );
+        }
       }
       parts.push(t.text);
     } while (angle > 0 || paren > 0);
