@@ -59,8 +59,8 @@ function grouping(t: DataType): Grouping {
  * Whether Hive converts a value of `from` to `to` without an explicit CAST (`TypeInfoUtils.implicitConvertible`):
  * same kind; void to anything; string group to double; date/timestamp to the string group; numeric to the
  * string group; within the string group; upwards on the numeric ladder tinyint < smallint < int < bigint <
- * decimal < float < double (< string). Complex types convert only when equal, or element-wise for arrays/maps
- * and field-wise (same count) for structs, as `implicitConvertible(TypeInfo, TypeInfo)` does.
+ * decimal < float < double (< string). Complex types convert only when equal (`implicitConvertible(TypeInfo,
+ * TypeInfo)` compares non-primitive types with `equals`).
  *
  * Hive also lists string → decimal; it is left out here because with it the common types below stop being
  * symmetric (Hive's own result then depends on argument order). Comparison handles strings explicitly.
@@ -68,22 +68,8 @@ function grouping(t: DataType): Grouping {
 export function implicitlyConvertible(from: DataType, to: DataType): boolean {
   if (dataTypeEquals(from, to)) return true;
   if (from.kind === 'void') return true;
-  if (!isPrimitiveType(from) || !isPrimitiveType(to)) {
-    if (from.kind === 'array' && to.kind === 'array') return implicitlyConvertible(from.element, to.element);
-    if (from.kind === 'map' && to.kind === 'map') {
-      return implicitlyConvertible(from.key, to.key) && implicitlyConvertible(from.value, to.value);
-    }
-    if (from.kind === 'struct' && to.kind === 'struct') {
-      return (
-        from.fields.length === to.fields.length &&
-        from.fields.every((f, i) => {
-          const g = to.fields[i];
-          return g != null && implicitlyConvertible(f.type, g.type);
-        })
-      );
-    }
-    return false;
-  }
+  // TypeInfoUtils.implicitConvertible(TypeInfo, TypeInfo): non-primitive types only when equal.
+  if (!isPrimitiveType(from) || !isPrimitiveType(to)) return false;
   if (from.kind === to.kind) return true; // same kind, other parameters (decimal/varchar/char)
   const gf = grouping(from);
   const gt = grouping(to);
@@ -198,7 +184,8 @@ function commonStruct(
  * (`FunctionRegistry.getCommonClassForUnionAll` / `getCommonClass`, Hive 3): equal types stay; string group
  * pairs give string; date/timestamp beat the string group; date + timestamp give timestamp; otherwise the side
  * the other converts to implicitly (numeric + string → string, void + x → x), else the lowest numeric type
- * both convert to; structs field by field. `null` when there is no common type.
+ * both convert to; structs field by field (`getCommonClassForStruct`, same field names). Arrays and maps
+ * element-wise is our extension (Hive rejects such a UNION); `null` when there is no common type.
  *
  * @example
  * ```ts

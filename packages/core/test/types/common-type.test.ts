@@ -64,9 +64,10 @@ describe('implicitlyConvertible (TypeInfoUtils.implicitConvertible)', () => {
     ['char(3)', 'varchar(2)', true],
     ['decimal(38,0)', 'decimal(5,2)', true],
     ['timestamp', 'double', false],
-    ['array<int>', 'array<bigint>', true],
-    ['array<bigint>', 'array<int>', false],
-    ['struct<a:int>', 'struct<b:double>', true],
+    ['array<int>', 'array<int>', true],
+    ['array<int>', 'array<bigint>', false],
+    ['struct<a:int>', 'struct<A:int>', true],
+    ['struct<a:int>', 'struct<a:double>', false],
     ['array<int>', 'int', false],
   ])('%s -> %s is %s', (from, to, expected) => {
     expect(implicitlyConvertible(T(from), T(to))).toBe(expected);
