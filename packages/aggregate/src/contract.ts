@@ -44,7 +44,8 @@ export interface AccumulatorState {
 }
 
 /** A JSON-safe value (what `partialToJson` produces). */
-export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [k: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | readonly JsonValue[] | { readonly [k: string]: JsonValue };
 
 /** What the resolver knows about the call site, like Hive's GenericUDAFParameterInfo. */
 export interface AggregateCallInfo {
@@ -92,7 +93,12 @@ export interface AggregateEvaluator<TPartial = unknown> {
    * PARTIAL1/COMPLETE batch kernel: accumulates rows `0..numRows-1` of `args` (columns of `inputTypes`)
    * into groups `groupIds[row]`. Must be equivalent to calling `accumulate` row by row, in row order.
    */
-  accumulateBatch(state: AccumulatorState, groupIds: Int32Array, args: readonly Column[], numRows: number): void;
+  accumulateBatch(
+    state: AccumulatorState,
+    groupIds: Int32Array,
+    args: readonly Column[],
+    numRows: number,
+  ): void;
   /** PARTIAL2/FINAL: merges one partial (as produced by `terminatePartial`, possibly `null`) into a group. */
   merge(state: AccumulatorState, group: number, partial: TPartial | null): void;
   /** PARTIAL1/PARTIAL2 output. */

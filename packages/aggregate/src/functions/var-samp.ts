@@ -1,0 +1,10 @@
+import type { AggregateFunctionDefinition } from '../contract';
+import { defineVarianceFunction } from '../internal/variance-definition';
+
+/** `var_samp(x)`: sample variance as double; empty or one row → NULL (Hive ≥ 3). */
+export const varSamp: AggregateFunctionDefinition = defineVarianceFunction({
+  name: 'var_samp',
+  aliases: [],
+  description: 'var_samp(x) - Returns the sample variance of a set of numbers',
+  stat: 'var_samp',
+});
