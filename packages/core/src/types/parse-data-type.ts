@@ -25,21 +25,22 @@ export function parseDataType(text: string): DataType {
   return t;
 }
 
-const SIMPLE_NAMES: Readonly<Record<string, DataType>> = {
-  void: HiveTypes.void,
-  boolean: HiveTypes.boolean,
-  tinyint: HiveTypes.tinyint,
-  smallint: HiveTypes.smallint,
-  int: HiveTypes.int,
-  integer: HiveTypes.int,
-  bigint: HiveTypes.bigint,
-  float: HiveTypes.float,
-  double: HiveTypes.double,
-  string: HiveTypes.string,
-  date: HiveTypes.date,
-  timestamp: HiveTypes.timestamp,
-  binary: HiveTypes.binary,
-};
+// A Map, not an object literal, so names like `constructor` do not hit Object.prototype.
+const SIMPLE_NAMES: ReadonlyMap<string, DataType> = new Map<string, DataType>([
+  ['void', HiveTypes.void],
+  ['boolean', HiveTypes.boolean],
+  ['tinyint', HiveTypes.tinyint],
+  ['smallint', HiveTypes.smallint],
+  ['int', HiveTypes.int],
+  ['integer', HiveTypes.int],
+  ['bigint', HiveTypes.bigint],
+  ['float', HiveTypes.float],
+  ['double', HiveTypes.double],
+  ['string', HiveTypes.string],
+  ['date', HiveTypes.date],
+  ['timestamp', HiveTypes.timestamp],
+  ['binary', HiveTypes.binary],
+]);
 
 const isIdentChar = (c: string): boolean => /[A-Za-z0-9_$]/.test(c);
 
@@ -102,7 +103,7 @@ class TypeParser {
       if (this.word().toLowerCase() !== 'precision') this.pos = save;
       return HiveTypes.double;
     }
-    const simple = SIMPLE_NAMES[name];
+    const simple = SIMPLE_NAMES.get(name);
     if (simple != null) return simple;
     switch (name) {
       case 'decimal':

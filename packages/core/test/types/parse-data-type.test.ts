@@ -73,6 +73,8 @@ describe('parseDataType', () => {
     ['map<int>', 7],
     ['', 0],
     ['integr', 0],
+    ['constructor', 0],
+    ['array<toString>', 6],
     ['int extra', 4],
     ['array<int', 9],
     ['decimal(39)', 8],
