@@ -84,6 +84,16 @@ export function catalogContract(name: string, create: CatalogFactory): void {
       await catalog.close();
     });
 
+    it('never deletes the warehouse with a database located at its root', async () => {
+      const { catalog, warehouse } = open();
+      await catalog.createDatabase({ name: 'rooted', location: warehouse });
+      writeFileSync(path.join(warehouse, 'keep'), 'x');
+      expect(await catalog.dropDatabase('rooted')).toBe('DROPPED');
+      expect(existsSync(path.join(warehouse, 'keep'))).toBe(true);
+      expect(await catalog.listDatabases()).toEqual(['default']);
+      await catalog.close();
+    });
+
     it('stores every part of a table and derives Hive default locations', async () => {
       const { catalog, warehouse } = open();
       await catalog.createDatabase({ name: 'x' });

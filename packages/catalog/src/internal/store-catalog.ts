@@ -153,8 +153,11 @@ export class StoreCatalog implements Catalog {
       return { db, dataDirs };
     });
     if (removed == null) return 'ABSENT';
-    // Hive deletes the database directory with the database (its managed tables live inside it).
-    removeDirectories([...removed.dataDirs, removed.db.location], `database ${n}`);
+    // Hive deletes the database directory with the database (its managed tables live inside it), but a
+    // database placed at or above the warehouse root must never take the warehouse (and metastore) with it.
+    const dbDir = removed.db.location;
+    const holdsWarehouse = !path.relative(dbDir, this.warehouse).startsWith('..');
+    removeDirectories([...removed.dataDirs, ...(holdsWarehouse ? [] : [dbDir])], `database ${n}`);
     return 'DROPPED';
   }
 
