@@ -9,6 +9,8 @@ import { covarSamp } from './functions/covar-samp';
 import { histogramNumeric } from './functions/histogram-numeric';
 import { max } from './functions/max';
 import { min } from './functions/min';
+import { ngrams } from './functions/ngrams';
+import { contextNgrams } from './functions/context-ngrams';
 import { percentile } from './functions/percentile';
 import { percentileApprox } from './functions/percentile-approx';
 import { percentileCont } from './functions/percentile-cont';
@@ -67,6 +69,8 @@ export function builtinAggregates(): readonly AggregateFunctionDefinition[] {
     percentileApprox,
     collectSet,
     collectList,
+    ngrams,
+    contextNgrams,
     percentile,
     percentileCont,
     percentileDisc,
