@@ -1,5 +1,7 @@
 import { HiveBatchError } from '../errors/hive-batch-error';
 
+// Java LocalDate's year range (Year.MIN_VALUE..MAX_VALUE); Hive's parser fails outside it.
+const MAX_YEAR = 999_999_999;
 /** Microseconds per day. */
 const MICROS_PER_DAY = 86_400_000_000n;
 const MICROS_PER_SECOND = 1_000_000n;
@@ -71,7 +73,7 @@ export function tryParseDate(text: string): number | null {
   const sp = s.indexOf(' ');
   if (sp !== -1) s = s.slice(0, sp);
   const m = DATE_RE.exec(s);
-  if (m == null) return null;
+  if (m == null || Math.abs(Number(m[1])) > MAX_YEAR) return null;
   return daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
@@ -94,7 +96,8 @@ const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}
  * Parses a timestamp as Hive's `CAST(string AS TIMESTAMP)` does, to microseconds since 1970-01-01T00:00:00
  * (no time zone), or returns `null` when Hive would give NULL. Accepts `yyyy-M-d[ H:m:s[.f…]]` (1..9 fraction
  * digits; fields roll over leniently) and ISO `yyyy-MM-ddTHH:mm[:ss[.f…]]`. Digits beyond microseconds are
- * dropped (truncated), because values are kept in microseconds.
+ * dropped (truncated), because values are kept in microseconds; instants outside the signed 64-bit
+ * microsecond range (about ±292,000 years) give `null`.
  */
 export function tryParseTimestamp(text: string): bigint | null {
   const s = javaTrim(text);
@@ -106,10 +109,13 @@ export function tryParseTimestamp(text: string): bigint | null {
     const days = daysFromCivil(Number(m[1]), mo, d);
     if (mo < 1 || mo > 12 || formatDate(days).slice(-2) !== m[3] || h > 23 || mi > 59 || se > 59) return null;
   }
+  if (Math.abs(Number(m[1])) > MAX_YEAR) return null;
   const days = daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
   const seconds = Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0);
   const micros = Number((m[7] ?? '').padEnd(6, '0').slice(0, 6));
-  return BigInt(days) * MICROS_PER_DAY + BigInt(seconds) * MICROS_PER_SECOND + BigInt(micros);
+  const total = BigInt(days) * MICROS_PER_DAY + BigInt(seconds) * MICROS_PER_SECOND + BigInt(micros);
+  // Hive's LocalDateTime reaches further than 64-bit microseconds; such values cannot be represented here.
+  return BigInt.asIntN(64, total) === total ? total : null;
 }
 
 /**

@@ -67,7 +67,7 @@ describe('decimalArithmeticResultType', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 30_000);
 });
 
 describe('adjustPrecisionScale', () => {

@@ -137,7 +137,7 @@ describe('formatDataType', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   const oddName = fc.string({ minLength: 1, maxLength: 6 });
   it('any field name round-trips through backquotes', () => {
@@ -149,7 +149,7 @@ describe('formatDataType', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 30_000);
 });
 
 describe('validateDataType', () => {

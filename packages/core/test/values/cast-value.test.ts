@@ -185,7 +185,7 @@ describe('castValue to decimal', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 30_000);
 });
 
 describe('castValue to boolean, strings, dates, timestamps, binary', () => {
@@ -264,7 +264,7 @@ describe('castValue to boolean, strings, dates, timestamps, binary', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   it('double -> string -> double round-trips', () => {
     fc.assert(
@@ -278,7 +278,7 @@ describe('castValue to boolean, strings, dates, timestamps, binary', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 });
 
 describe('parsers', () => {
