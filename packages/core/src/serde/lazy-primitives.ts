@@ -61,8 +61,26 @@ function integralDigits(s: string): string | null {
   return negative ? '-' + digits : digits;
 }
 
+/** Value of a short plain integer (`-?` then 1–9 digits), or NaN when the text is anything else. */
+function plainSmallInt(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 10) return NaN;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  if (i === n || n - i > 9) return NaN;
+  let v = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    v = v * 10 + c;
+  }
+  return s.charCodeAt(0) === 45 ? -v : v;
+}
+
 /** `LazyByte`/`LazyShort`/`LazyInteger`: a number in [min, max], or null. */
 export function parseLazyIntegral(s: string, min: number, max: number): number | null {
+  // Fast path for the common plain form; everything else goes through Hive's full rules.
+  const fast = plainSmallInt(s);
+  if (fast === fast) return fast < min || fast > max ? null : fast === 0 ? 0 : fast;
   const d = integralDigits(s);
   if (d == null || d.length > 11) return null;
   const v = Number(d);
@@ -221,9 +239,30 @@ function normaliseDecimal(digits: string, exp: number): { digits: string; exp: n
   return { digits: digits.slice(a), exp };
 }
 
+/**
+ * True for `[+-]?digits[.digits]` with at least one digit and at most one `.` (both `.5` and `5.`), which
+ * Java and JS `Number` read the same way (correctly rounded). Used as a fast path.
+ */
+function isPlainDecimal(s: string): boolean {
+  const n = s.length;
+  let i = 0;
+  const c0 = s.charCodeAt(0);
+  if (c0 === 45 || c0 === 43) i = 1;
+  let digits = 0;
+  let dots = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && dots === 0) dots++;
+    else return false;
+  }
+  return digits > 0;
+}
+
 /** `LazyDouble`: Java's `Double.parseDouble` (whitespace, sign, NaN, Infinity, hex, f/d suffixes), or null. */
 export function parseLazyDouble(s: string): number | null {
   if (!isNumberMaybe(s)) return null;
+  if (isPlainDecimal(s)) return Number(s);
   const f = readJavaFloating(s);
   if (f == null) return null;
   let v: number;
