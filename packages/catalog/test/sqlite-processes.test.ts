@@ -38,6 +38,17 @@ describe('sqlite metastore across processes', () => {
     await second.close();
   });
 
+  it('refuses a metastore written by a newer schema version', async () => {
+    const warehouse = mkdtempSync(path.join(os.tmpdir(), 'hb-version-'));
+    await createSqliteCatalog({ warehouse }).close();
+    const raw = new Sqlite(path.join(warehouse, 'metastore.db'));
+    raw.prepare('INSERT INTO schema_version (version, applied_at) VALUES (99, 0)').run();
+    raw.close();
+    expect(() => createSqliteCatalog({ warehouse })).toThrow(
+      expect.objectContaining({ code: 'METASTORE_ERROR' }),
+    );
+  });
+
   it('sees another process’s commit and creates the file in WAL mode', { tags: ['slow'] }, async () => {
     const warehouse = mkdtempSync(path.join(os.tmpdir(), 'hb-wal-'));
     const start = path.join(warehouse, 'go');
