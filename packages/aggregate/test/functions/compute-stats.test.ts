@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HiveTypes } from '@hive-batch/core';
+import type { DataType } from '@hive-batch/core';
+import { aggregateRows, computeStats, mergePartials, resolveAggregate } from '@hive-batch/aggregate';
+import { corpusDir, javaDouble, readDataRows } from './qtest-corpus';
+
+/** The last result line of a compute_stats .q.out, read as UTF-8 like Hive wrote it. */
+function lastStatsLine(name: string): string {
+  const text = readFileSync(path.join(corpusDir(), 'results', `${name}.q.out`), 'utf8');
+  const lines = text.split('\n').filter((l) => l.startsWith('{"columntype"'));
+  return lines[lines.length - 1] ?? '';
+}
+
+/**
+ * Hive prints the struct as JSON; the binary sketch goes through `new String(bytes)` (UTF-8, invalid bytes
+ * become U+FFFD), which is what a replacing TextDecoder does.
+ */
+function showStats(v: Record<string, unknown>): string {
+  const parts = Object.entries(v).map(([k, x]) => {
+    let s: string;
+    if (x == null) s = 'null';
+    else if (typeof x === 'string') s = JSON.stringify(x);
+    else if (typeof x === 'number') s = javaDouble(x);
+    else if (x instanceof Uint8Array) s = new TextDecoder('utf-8').decode(x);
+    else s = typeof x === 'bigint' ? x.toString() : JSON.stringify(x);
+    return `"${k}":${s}`;
+  });
+  return `{${parts.join(',')}}`;
+}
+
+function stats(type: DataType, values: unknown[], args: unknown[]): Record<string, unknown> {
+  const ev = resolveAggregate(computeStats, {
+    argumentTypes: [type, ...args.map((a) => (typeof a === 'number' ? HiveTypes.int : HiveTypes.string))],
+    constantArguments: [undefined, ...args],
+  });
+  // Hive runs map-side PARTIAL1 then FINAL with one mapper; check that path.
+  const partial = aggregateRows(
+    ev,
+    values.map((v) => [v, ...args]),
+    'partial1',
+  );
+  return mergePartials(ev, [partial], 'final') as Record<string, unknown>;
+}
+
+const col = (file: string): string[] => readDataRows(file).map((r) => r[0] ?? '');
+
+describe('compute_stats against compute_stats_*.q.out', () => {
+  it('long with FM, 16 bit vectors (int.txt)', () => {
+    const values = col('int.txt').map((s) => (s === '' ? null : Number(s)));
+    expect(showStats(stats(HiveTypes.int, values, ['fm', 16]))).toBe(lastStatsLine('compute_stats_long'));
+  });
+  it('double with FM (double.txt)', () => {
+    const values = col('double.txt').map((s) => (s === '' ? null : Number(s)));
+    expect(showStats(stats(HiveTypes.double, values, ['fm', 16]))).toBe(
+      lastStatsLine('compute_stats_double'),
+    );
+  });
+  it('string with FM (string.txt)', () => {
+    const values = col('string.txt');
+    expect(showStats(stats(HiveTypes.string, values, ['fm', 16]))).toBe(
+      lastStatsLine('compute_stats_string'),
+    );
+  });
+  it('boolean (bool.txt)', () => {
+    const values = col('bool.txt').map((s) => (s === 'true' ? true : s === 'false' ? false : null));
+    expect(showStats(stats(HiveTypes.boolean, values, [16]))).toBe(lastStatsLine('compute_stats_boolean'));
+  });
+  it('date with HLL (flights_join.txt): min, max, NDV and the sketch header', () => {
+    const days = readDataRows('flights_join.txt').map((r) => Date.parse(`${r[2]}T00:00:00Z`) / 86400000);
+    const result = stats(HiveTypes.date, days, ['hll']);
+    const expected = lastStatsLine('compute_stats_date');
+    const show = (d: unknown): string => new Date((d as number) * 86400000).toISOString().slice(0, 10);
+    expect(expected).toContain(
+      `"min":"${show(result['min'])}","max":"${show(result['max'])}","countnulls":0,"numdistinctvalues":${String(result['numdistinctvalues'])},`,
+    );
+    // "HLL", header byte, estimate 19 and sparse entry count 19; the register deltas are not byte-exact (README).
+    const sketch = new TextDecoder('utf-8').decode(result['ndvbitvector'] as Uint8Array);
+    expect(sketch.slice(0, 6)).toBe(expected.slice(expected.indexOf('"ndvbitvector":') + 15).slice(0, 6));
+  });
+  it('empty table: one line per type (compute_stats_empty_table)', () => {
+    const text = readFileSync(path.join(corpusDir(), 'results', 'compute_stats_empty_table.q.out'), 'utf8');
+    const expected = text.split('\n').filter((l) => l.startsWith('{"columntype"'));
+    const types = [HiveTypes.boolean, HiveTypes.int, HiveTypes.double, HiveTypes.string, HiveTypes.binary];
+    expect(types.map((t) => showStats(stats(t, [], [16])))).toEqual(expected);
+  });
+  it('rejects complex and unsupported types and bad sketch names', () => {
+    for (const t of [{ kind: 'array', element: HiveTypes.int } as DataType, HiveTypes.void]) {
+      expect(() => resolveAggregate(computeStats, { argumentTypes: [t, HiveTypes.string] })).toThrow(
+        expect.objectContaining({ code: 'INVALID_FUNCTION_ARGUMENTS' }),
+      );
+    }
+    expect(() => stats(HiveTypes.int, [1], ['xyz'])).toThrow(
+      expect.objectContaining({ code: 'INVALID_FUNCTION_ARGUMENTS' }),
+    );
+  });
+});
