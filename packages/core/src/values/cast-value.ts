@@ -42,7 +42,7 @@ type IntegralKind = keyof typeof INT_BITS;
  *   `TRUE`/`FALSE` (UDFToString's constants), date `yyyy-MM-dd`, timestamp `yyyy-MM-dd HH:mm:ss[.f]`,
  *   binary decoded as UTF-8, char without its padding. varchar(n) truncates to n code points, char(n) also pads.
  * - → date: string per `tryParseDate`, timestamp floor to the day. → timestamp: string per `tryParseTimestamp`,
- *   date at midnight, integral as **milliseconds** (hive.int.timestamp.conversion.in.seconds = false),
+ *   date at midnight, boolean/integral as **milliseconds** (hive.int.timestamp.conversion.in.seconds = false),
  *   float/double/decimal as seconds (truncated to microseconds).
  * - → binary: string as UTF-8 bytes. Complex types cast only to an equal type (the value is returned).
  *
@@ -431,8 +431,14 @@ function toTimestamp(v: HiveValue, from: DataType, to: DataType): HiveValue {
     case 'smallint':
     case 'int':
       return BigInt(asNumber(v)) * 1000n;
-    case 'bigint':
-      return BigInt.asIntN(64, asBigint(v) * 1000n);
+    case 'bigint': {
+      // Hive's LocalDateTime reaches further than 64-bit microseconds; those instants are NULL here.
+      const us = asBigint(v) * 1000n;
+      return us < LONG_MIN || us > LONG_MAX ? null : us;
+    }
+    case 'boolean':
+      // hive.int.timestamp.conversion.in.seconds = false: booleans count as 1 / 0 milliseconds too.
+      return asBoolean(v) ? 1000n : 0n;
     case 'float':
     case 'double': {
       const x = asNumber(v);
