@@ -16,6 +16,9 @@ export function packageProject(name: string): UserWorkspaceConfig {
       setupFiles: [setupFile],
       restoreMocks: true,
       clearMocks: true,
+      // CI has 2 shared cores: generous limits keep property tests from flaking on a busy machine.
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
       tags: [{ name: 'slow', timeout: 60_000 }],
     },
   });
