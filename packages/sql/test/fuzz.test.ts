@@ -22,8 +22,9 @@ function parsesOrParseError(sql: string): void {
     expect(e.message).toMatch(/^line \d+:\d+ /);
     tally.error++;
   }
-  // Linear-time parser: even a long statement takes far less than this.
-  expect(performance.now() - started).toBeLessThan(500);
+  // A statement parses in well under a millisecond; the bound is loose because the 2-core machine is shared
+  // (GC pauses and other processes), yet a hang or quadratic blow-up would still cross it.
+  expect(performance.now() - started).toBeLessThan(2000);
 }
 
 const SQL_PIECES = [
