@@ -27,46 +27,57 @@ export function normalizeValue(value: unknown): unknown {
   return value;
 }
 
-/** Checks the layout invariants of a column (length, nullCount vs validity, offsets monotone), recursively. */
-export function expectColumnWellFormed(column: Column, path = 'column'): void {
+/** Layout invariant violations of a column (length, nullCount vs validity, offsets monotone), recursively. */
+export function columnProblems(column: Column, path = 'column'): string[] {
+  const problems: string[] = [];
   let nulls = 0;
   for (let i = 0; i < column.length; i++) if (isNullAt(column, i)) nulls++;
-  expect(column.nullCount, `${path}.nullCount`).toBe(nulls);
-  if (column.validity != null)
-    expect(column.validity.length * 8, `${path}.validity`).toBeGreaterThanOrEqual(column.length);
+  if (column.nullCount !== nulls)
+    problems.push(`${path}.nullCount is ${column.nullCount}, validity has ${nulls}`);
+  if (column.validity != null && column.validity.length * 8 < column.length) {
+    problems.push(`${path}.validity has ${column.validity.length} bytes for ${column.length} rows`);
+  }
   switch (column.layout) {
     case 'varbinary':
     case 'list':
     case 'map': {
-      expect(column.offsets.length, `${path}.offsets`).toBeGreaterThanOrEqual(column.length + 1);
+      if (column.offsets.length < column.length + 1) problems.push(`${path}.offsets too short`);
       for (let i = 0; i < column.length; i++) {
-        expect(column.offsets[i + 1] ?? -1, `${path}.offsets[${i + 1}]`).toBeGreaterThanOrEqual(
-          column.offsets[i] ?? 0,
-        );
+        if ((column.offsets[i + 1] ?? -1) < (column.offsets[i] ?? 0))
+          problems.push(`${path}.offsets[${i + 1}] decreases`);
       }
-      if (column.layout === 'list') expectColumnWellFormed(column.child, `${path}.child`);
+      if (column.layout === 'list') problems.push(...columnProblems(column.child, `${path}.child`));
       if (column.layout === 'map') {
-        expectColumnWellFormed(column.keys, `${path}.keys`);
-        expectColumnWellFormed(column.values, `${path}.values`);
-        expect(column.values.length, `${path}.values.length`).toBe(column.keys.length);
+        problems.push(
+          ...columnProblems(column.keys, `${path}.keys`),
+          ...columnProblems(column.values, `${path}.values`),
+        );
+        if (column.values.length !== column.keys.length)
+          problems.push(`${path}: keys and values differ in length`);
       }
       break;
     }
     case 'struct':
       column.children.forEach((c, k) => {
-        expect(c.length, `${path}.children[${k}].length`).toBe(column.length);
-        expectColumnWellFormed(c, `${path}.children[${k}]`);
+        if (c.length !== column.length) problems.push(`${path}.children[${k}].length is ${c.length}`);
+        problems.push(...columnProblems(c, `${path}.children[${k}]`));
       });
       break;
     case 'fixed':
-      expect(column.values.length, `${path}.values`).toBeGreaterThanOrEqual(column.length);
+      if (column.values.length < column.length) problems.push(`${path}.values too short`);
       break;
     case 'decimal':
-      expect(column.values.length, `${path}.values`).toBeGreaterThanOrEqual(column.length * column.width);
+      if (column.values.length < column.length * column.width) problems.push(`${path}.values too short`);
       break;
     default:
       break;
   }
+  return problems;
+}
+
+/** Asserts the layout invariants of a column (see {@link columnProblems}). */
+export function expectColumnWellFormed(column: Column, path = 'column'): void {
+  expect(columnProblems(column, path)).toEqual([]);
 }
 
 /**

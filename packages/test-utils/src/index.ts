@@ -32,3 +32,18 @@ export {
 export { repoRoot, sharedDir, qtestsDir } from './paths';
 export type { TempDir } from './temp-dir';
 export { tempDir } from './temp-dir';
+
+// Naive references for the numeric aggregates (sum, count, avg, min/max, variance, covariance, regression).
+export type { ReferenceVarianceStat, ReferencePairStat } from './reference/aggregates';
+export {
+  referenceCount,
+  referenceDistinct,
+  referenceSumLong,
+  referenceSumDouble,
+  referenceSumDecimal,
+  referenceAvgDouble,
+  referenceAvgDecimal,
+  referenceVariance,
+  referencePairStat,
+  referenceExtreme,
+} from './reference/aggregates';

@@ -19,7 +19,7 @@ import {
 } from '@hive-batch/test-utils';
 
 const typeAndValues = dataTypeArbitrary({ maxDepth: 2 }).chain((type) =>
-  fc.tuple(fc.constant(type), fc.array(valueArbitrary(type), { maxLength: 30 })),
+  fc.tuple(fc.constant(type), fc.array(valueArbitrary(type), { maxLength: 20 })),
 );
 
 describe('values → builder → getValue', () => {
@@ -32,9 +32,9 @@ describe('values → builder → getValue', () => {
         const back = values.map((_, i) => normalizeValue(getValue(column, i)));
         expect(back).toEqual(values.map(normalizeValue));
       }),
-      { numRuns: 300 },
+      { numRuns: 120 },
     );
-  });
+  }, 30_000);
 
   const schemaAndRows = schemaArbitrary({ maxColumns: 4, maxDepth: 2, includeVoid: true }).chain((schema) =>
     fc.tuple(fc.constant(schema), rowsArbitrary(schema, { maxRows: 25 })),
@@ -48,9 +48,9 @@ describe('values → builder → getValue', () => {
         for (const c of batch.columns) expectColumnWellFormed(c);
         expectRowsEqual(batchToRows(batch), rows);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
-  });
+  }, 30_000);
 
   it('ColumnBatchBuilder emits batches of at most highWaterMarkRows holding every row in order', () => {
     fc.assert(
@@ -74,7 +74,7 @@ describe('values → builder → getValue', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 30_000);
 });
 
 describe('value representation', () => {
