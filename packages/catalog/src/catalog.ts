@@ -192,6 +192,14 @@ export interface CreateTableOptions {
   readonly inTransaction?: () => void;
 }
 
+/** Input of {@link Catalog.alterTable}. */
+export interface AlterTableChange {
+  /** Replaces the statistics. Defaults to unchanged. */
+  readonly statistics?: Statistics;
+  /** Merged over the existing properties. Defaults to none. */
+  readonly properties?: Readonly<Record<string, string>>;
+}
+
 /** Options of {@link Catalog.dropTable}. */
 export interface DropTableOptions {
   /** Return `'ABSENT'` instead of throwing when the table does not exist. Defaults to `false`. */
@@ -259,10 +267,7 @@ export interface Catalog {
   /** Lower-case names, sorted. @throws {HiveBatchError} `DATABASE_NOT_FOUND` */
   listTables(database: string): Promise<string[]>;
   /** Replaces statistics and merges properties. @throws {HiveBatchError} `TABLE_NOT_FOUND` */
-  alterTable(
-    id: TableId,
-    change: { readonly statistics?: Statistics; readonly properties?: Readonly<Record<string, string>> },
-  ): Promise<void>;
+  alterTable(id: TableId, change: AlterTableChange): Promise<void>;
   /**
    * Drops the table; a managed table's directory (and its partitions' directories) is deleted after the
    * metadata is gone, an external table's data is kept.

@@ -2,6 +2,7 @@
 
 export type {
   AddPartitionOptions,
+  AlterTableChange,
   Catalog,
   CatalogFunction,
   CreateDatabaseOptions,

@@ -7,7 +7,7 @@ import { NODE_FILE_SYSTEM } from './ctas-file-system';
 import { directoryStatistics, withRows } from './internal/directory-statistics';
 import type { CtasJournalPayload } from './internal/journal';
 import { journalEntry, journalId, readJournalEntry } from './internal/journal';
-import { addSuppressedError } from './suppressed-errors';
+import { addSuppressedError } from './internal/suppressed';
 
 /** What the commit of a CTAS did. */
 export type CtasCommitOutcome = 'COMMITTED' | 'SKIPPED_EXISTS';

@@ -11,7 +11,7 @@ import { NODE_FILE_SYSTEM } from './ctas-file-system';
 import type { QueryColumn } from './derive-ctas-schema';
 import { deriveCtasSchema } from './derive-ctas-schema';
 import { currentOwner, markActive, markInactive } from './internal/active-jobs';
-import { addSuppressedError } from './suppressed-errors';
+import { addSuppressedError } from './internal/suppressed';
 
 /** Where and how the CTAS job writes its output. */
 export interface CtasWriteTarget {

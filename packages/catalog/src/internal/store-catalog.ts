@@ -3,6 +3,7 @@ import path from 'node:path';
 import { HiveBatchError } from '@hive-batch/core';
 import type {
   AddPartitionOptions,
+  AlterTableChange,
   Catalog,
   CatalogFunction,
   CreateDatabaseOptions,
@@ -20,7 +21,6 @@ import type {
   JournalWrite,
   Partition,
   PartitionDefinition,
-  Statistics,
   Table,
   TableDefinition,
   TableId,
@@ -219,10 +219,7 @@ export class StoreCatalog implements Catalog {
     });
   }
 
-  async alterTable(
-    id: TableId,
-    change: { readonly statistics?: Statistics; readonly properties?: Readonly<Record<string, string>> },
-  ): Promise<void> {
+  async alterTable(id: TableId, change: AlterTableChange): Promise<void> {
     await Promise.resolve();
     const n = normalizeTableId(id);
     this.#tx(() => {
