@@ -25,6 +25,8 @@ import type { Schema } from '../types/schema';
  * | struct<…>              | `struct`     | `children`, one per field, each of `length` rows           |
  *
  * Buffers may be longer than `length` (builders over-allocate); readers must respect `length`.
+ * Offsets need not start at 0 (`sliceColumn` shares `data`/children, as Arrow allows): always read row i as
+ * `offsets[i]`..`offsets[i + 1]`.
  */
 interface ColumnBase {
   readonly type: DataType;
