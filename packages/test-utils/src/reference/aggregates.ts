@@ -15,7 +15,7 @@ type ExactValue = InstanceType<typeof Exact>;
 function exact(v: unknown): ExactValue {
   if (typeof v === 'bigint') return new Exact(v.toString());
   if (typeof v === 'number') return new Exact(v);
-  if (Decimal.isDecimal(v)) return new Exact((v).toFixed());
+  if (Decimal.isDecimal(v)) return new Exact(v.toFixed());
   throw new Error(`reference: not a number: ${String(v)}`);
 }
 
@@ -34,7 +34,7 @@ export function referenceCount(
 function keyOf(v: unknown): string {
   if (typeof v === 'number') return Object.is(v, -0) ? 'd:-0' : `d:${String(v)}`;
   if (typeof v === 'bigint') return `l:${v}`;
-  if (Decimal.isDecimal(v)) return `m:${(v).toString()}`;
+  if (Decimal.isDecimal(v)) return `m:${v.toString()}`;
   return `s:${String(v)}`;
 }
 
