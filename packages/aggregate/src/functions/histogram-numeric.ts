@@ -14,7 +14,7 @@ import {
   isApproxNumericKind,
   isPrimitive,
   rejectStar,
-  toDouble,
+  doubleReader,
 } from '../internal/udaf-support';
 
 const resultType = arrayType(
@@ -53,6 +53,7 @@ export const histogramNumeric: AggregateFunctionDefinition = {
         `Only an integer argument is accepted as parameter 2, but ${hiveTypeName(nbType)} was passed instead.`,
       );
     }
+    const readValue = doubleReader(valueType);
     const hist = (side: unknown[], g: number): NumericHistogram => side[g] as NumericHistogram;
     const accumulate = (h: NumericHistogram, args: readonly unknown[]): void => {
       const v = args[0];
@@ -67,7 +68,7 @@ export const histogramNumeric: AggregateFunctionDefinition = {
         }
         h.allocate(n);
       }
-      h.add(toDouble(v, valueType) as number);
+      h.add(readValue(v) as number);
     };
     return {
       inputTypes: [valueType, nbType],

@@ -15,6 +15,7 @@ import {
   isApproxNumericKind,
   rejectStar,
   toDouble,
+  doubleReader,
 } from '../internal/udaf-support';
 
 /** Hive's default number of histogram bins for percentile_approx. */
@@ -104,13 +105,14 @@ export const percentileApprox: AggregateFunctionDefinition = {
         );
       }
     }
+    const readValue = doubleReader(valueType);
     const get = (side: unknown[], g: number): ApproxState => side[g] as ApproxState;
     const accumulate = (s: ApproxState, args: readonly unknown[]): void => {
       const v = args[0];
       if (v == null || args[1] == null) return;
       if (!s.histogram.isReady()) s.histogram.allocate(nbins);
       s.quantiles ??= quantiles;
-      s.histogram.add(toDouble(v, valueType) as number);
+      s.histogram.add(readValue(v) as number);
     };
     return {
       inputTypes: nbType == null ? [valueType, pcType] : [valueType, pcType, nbType],
