@@ -320,3 +320,81 @@ describe('count (in4.txt)', () => {
     expect([...lines].sort()).toEqual([...(block?.lines ?? [])].sort());
   });
 });
+
+describe('groupby3_noskew and groupby3_map_multi_distinct (CBO on: the rewrite formulas)', () => {
+  const cbo = { argumentTypes: [HiveTypes.string] };
+  const columns = (rows: readonly (readonly unknown[])[]): string[] => [
+    runPrinted(sum, cbo, rows),
+    runPrinted(avg, cbo, rows),
+    runPrinted(avg, { ...cbo, distinct: true }, rows),
+    javaDouble(Number(aggregateRows(resolveAggregate(max, cbo), rows, 'complete'))),
+    javaDouble(Number(aggregateRows(resolveAggregate(min, cbo), rows, 'complete'))),
+    runPrinted(stddev, cbo, rows),
+    runPrinted(stddevSamp, cbo, rows),
+    runPrinted(variance, cbo, rows),
+    runPrinted(varSamp, cbo, rows),
+  ];
+
+  it('groupby3_noskew', () => {
+    expect(columns(byDistinctKey).join('\t')).toBe(selectBlocks('groupby3_noskew').at(-1)?.lines[0]);
+  });
+
+  it('groupby3_map_multi_distinct, incl. sum(DISTINCT) and count(DISTINCT)', () => {
+    const line = [
+      ...columns(substrValue),
+      runPrinted(sum, { ...cbo, distinct: true }, substrValue),
+      // The DOUBLE column of the destination table prints the bigint count as a double.
+      javaDouble(
+        Number(aggregateRows(resolveAggregate(count, { ...cbo, distinct: true }), substrValue, 'complete')),
+      ),
+    ].join('\t');
+    expect(line).toBe(selectBlocks('groupby3_map_multi_distinct').at(-1)?.lines[0]);
+  });
+
+  it('groupby3_map_skew (CBO off, values rounded to 5 digits by the query)', () => {
+    const off = { argumentTypes: [HiveTypes.string], cboEnabled: false };
+    const r5 = (def: Parameters<typeof runPrinted>[0], distinct = false): string =>
+      javaDouble(
+        roundDouble(
+          aggregateRows(resolveAggregate(def, { ...off, distinct }), byDistinctKey, 'complete') as number,
+          5,
+        ),
+      );
+    const line = [
+      runPrinted(sum, off, byDistinctKey),
+      r5(avg),
+      r5(avg, true),
+      javaDouble(Number(aggregateRows(resolveAggregate(max, off), byDistinctKey, 'complete'))),
+      javaDouble(Number(aggregateRows(resolveAggregate(min, off), byDistinctKey, 'complete'))),
+      r5(stddev),
+      r5(stddevSamp),
+      r5(variance),
+      r5(varSamp),
+    ].join('\t');
+    expect(line).toBe(selectBlocks('groupby3_map_skew').at(-1)?.lines[0]);
+  });
+});
+
+describe('udaf_all_keyword (f(ALL x) = f(x))', () => {
+  const keys = src.map((r) => [r.key]);
+  const ones = src.map(() => [1]);
+  const str = { argumentTypes: [HiveTypes.string] };
+  const int = { argumentTypes: [HiveTypes.int] };
+  it('count, avg, min, max, sum of 1 and of key', () => {
+    const lines = selectBlocks('udaf_all_keyword')
+      .filter((b) => !b.query.includes('='))
+      .map((b) => b.lines.join('\n'));
+    expect(lines).toEqual([
+      runPrinted(count, int, ones),
+      runPrinted(count, str, keys),
+      runPrinted(avg, int, ones),
+      runPrinted(avg, str, keys),
+      runPrinted(min, int, ones),
+      runPrinted(min, str, keys),
+      runPrinted(max, int, ones),
+      runPrinted(max, str, keys),
+      runPrinted(sum, int, ones),
+      runPrinted(sum, str, keys),
+    ]);
+  });
+});
