@@ -199,8 +199,12 @@ export class SourceCoordinator<TSplit extends SourceSplit, TEnumState> {
       );
     }
     const maxSplitsPerEvent = options.maxSplitsPerEvent ?? Number.POSITIVE_INFINITY;
-    if (!(maxSplitsPerEvent >= 1)) {
-      throw new HiveBatchError('INVALID_ARGUMENT', `maxSplitsPerEvent must be ≥ 1, got ${maxSplitsPerEvent}`);
+    const unlimited = maxSplitsPerEvent === Number.POSITIVE_INFINITY;
+    if (!unlimited && !(Number.isInteger(maxSplitsPerEvent) && maxSplitsPerEvent >= 1)) {
+      throw new HiveBatchError(
+        'INVALID_ARGUMENT',
+        `maxSplitsPerEvent must be a positive integer, got ${maxSplitsPerEvent}`,
+      );
     }
     this.#source = options.source;
     this.#gateway = options.gateway;

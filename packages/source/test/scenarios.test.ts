@@ -1,3 +1,4 @@
+import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { SourceCoordinator } from '@hive-batch/source';
 import type {
@@ -349,6 +350,12 @@ describe('limit on concurrent attempts (testNotifyDuplicatedSlowTasks)', () => {
       'INVALID_ARGUMENT',
     );
     expect(codeOf(() => new SourceCoordinator({ ...options(), parallelism: 0 }))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(() => new SourceCoordinator({ ...options(), maxSplitsPerEvent: 0 }))).toBe(
+      'INVALID_ARGUMENT',
+    );
+    expect(codeOf(() => new SourceCoordinator({ ...options(), maxSplitsPerEvent: 1.5 }))).toBe(
+      'INVALID_ARGUMENT',
+    );
   });
 });
 
@@ -431,6 +438,27 @@ describe('restore from snapshot (testBatchSnapshotCoordinatorAndRestore)', () =>
       expect(codeOf(() => r.registerAttempt(2, 9))).toBe('SPLIT_STATE_ERROR');
     },
   );
+
+  it('crosses a MessagePort (structured clone, as between worker threads) and restores', async () => {
+    const { coordinator: c } = setup({ splits: 3 });
+    c.registerAttempt(0, 0);
+    c.handleSplitRequest(0, 0);
+    const { port1, port2 } = new MessageChannel();
+    const received = new Promise<unknown>((resolve) => port2.once('message', resolve));
+    port1.postMessage(c.snapshotState());
+    const snapshot = (await received) as CoordinatorSnapshot;
+    port1.close();
+    const enumerators: DiscoveringEnumerator[] = [];
+    const r = new SourceCoordinator({
+      source: discoveringSource({ remaining: [], complete: true }, enumerators),
+      parallelism: 1,
+      gateway: new RecordingGateway(),
+      restoreFrom: snapshot,
+    });
+    r.start();
+    expect(r.subtaskView(0).log).toEqual(['s0']);
+    expect(enumerators[0]!.pool.map((s) => s.splitId)).toEqual(['s1', 's2']);
+  });
 
   it('rejects a snapshot of another parallelism', () => {
     const { coordinator: c } = setup({ splits: 1 });
