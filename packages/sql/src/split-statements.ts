@@ -67,11 +67,12 @@ export function splitStatements(script: string): ScriptStatement[] {
   let start = -1; // offset of the first significant char of the current statement
   let clean = ''; // the current statement with comments removed (for CLI commands)
   let i = 0;
+  const positionOf = createPositionTracker(script);
 
   const flush = (end: number): void => {
     if (start >= 0) {
       const text = script.slice(start, end).trim();
-      out.push(classify(text, clean.trim(), positionOf(script, start)));
+      out.push(classify(text, clean.trim(), positionOf(start)));
     }
     start = -1;
     clean = '';
@@ -118,16 +119,20 @@ export function splitStatements(script: string): ScriptStatement[] {
   return out;
 }
 
-function positionOf(script: string, offset: number): SourcePosition {
+// Positions are asked for in increasing order, so the line count resumes where the last call stopped.
+function createPositionTracker(script: string): (offset: number) => SourcePosition {
+  let scanned = 0;
   let line = 1;
   let lineStart = 0;
-  for (let k = 0; k < offset; k++) {
-    if (script.charCodeAt(k) === 10) {
-      line++;
-      lineStart = k + 1;
+  return (offset) => {
+    for (; scanned < offset; scanned++) {
+      if (script.charCodeAt(scanned) === 10) {
+        line++;
+        lineStart = scanned + 1;
+      }
     }
-  }
-  return { line, column: offset - lineStart + 1, offset };
+    return { line, column: offset - lineStart + 1, offset };
+  };
 }
 
 function classify(text: string, clean: string, pos: SourcePosition): ScriptStatement {

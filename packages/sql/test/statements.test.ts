@@ -84,6 +84,20 @@ describe('expressions and precedence (Hive 3.1)', () => {
     expect(expr('-a * b')).toMatchObject({ kind: 'binary', op: '*', left: { kind: 'unary', op: '-' } });
   });
 
+  it('reads IS [NOT] DISTINCT FROM as Hive rewrites it (<=>)', () => {
+    expect(expr('a IS NOT DISTINCT FROM b')).toEqual({
+      kind: 'binary',
+      op: '<=>',
+      left: col('a'),
+      right: col('b'),
+    });
+    expect(expr('a IS DISTINCT FROM b + 1')).toMatchObject({
+      kind: 'unary',
+      op: 'not',
+      operand: { kind: 'binary', op: '<=>', right: { op: '+' } },
+    });
+  });
+
   it('reads [NOT] BETWEEN, [NOT] IN, [NOT] LIKE/RLIKE/REGEXP, EXISTS', () => {
     expect(expr('a NOT BETWEEN 1 AND 2 + 3')).toEqual({
       kind: 'between',

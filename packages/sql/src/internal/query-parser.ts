@@ -85,9 +85,23 @@ const EQUALITY_OPS: Readonly<Record<string, BinaryOperator>> = {
   '!=': '<>',
 };
 
+// `IS [NOT] DISTINCT FROM` (Hive 3) sits with the equality operators; Hive rewrites it to `<=>`.
+function isDistinctFrom(c: TokenCursor): 'distinct' | 'notDistinct' | null {
+  if (c.isWords('IS', 'DISTINCT', 'FROM')) return 'distinct';
+  if (c.isWords('IS', 'NOT', 'DISTINCT', 'FROM')) return 'notDistinct';
+  return null;
+}
+
 function parseEquality(c: TokenCursor): Expression {
   let left = parseSimilar(c);
   for (;;) {
+    const distinct = isDistinctFrom(c);
+    if (distinct != null) {
+      c.index += distinct === 'distinct' ? 3 : 4;
+      const same = binary('<=>', left, parseSimilar(c));
+      left = distinct === 'distinct' ? { kind: 'unary', pos: left.pos, op: 'not', operand: same } : same;
+      continue;
+    }
     const t = c.peek();
     const op = t.type === 'op' ? EQUALITY_OPS[t.value] : undefined;
     if (op == null) return left;
@@ -206,7 +220,7 @@ function parseXor(c: TokenCursor): Expression {
 // Hive 3 binds `IS [NOT] NULL` tighter than any binary operator: `a + b IS NULL` is `a + (b IS NULL)`.
 function parseIsSuffix(c: TokenCursor): Expression {
   let e = parseUnary(c);
-  while (c.isWord('IS')) {
+  while (c.isWord('IS') && isDistinctFrom(c) == null) {
     const negated = c.isWord('NOT', 1);
     const k = negated ? 2 : 1;
     const test = c.isWord('NULL', k)
@@ -258,8 +272,9 @@ function parsePostfix(c: TokenCursor): Expression {
       }
       const name = c.anyName('field access');
       if (e.kind === 'column') {
-        if (c.isOp('(')) return parseCall(c, [...e.parts, name], e.pos);
-        e = { kind: 'column', pos: e.pos, parts: [...e.parts, name] };
+        e = c.isOp('(')
+          ? parseCall(c, [...e.parts, name], e.pos)
+          : { kind: 'column', pos: e.pos, parts: [...e.parts, name] };
       } else {
         e = { kind: 'field', pos: e.pos, base: e, field: name };
       }
