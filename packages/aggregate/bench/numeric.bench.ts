@@ -55,7 +55,7 @@ const cases = [
 ] as const;
 
 for (const [name, ev, col, values] of cases) {
-  describe(name, () => {
+  describe(`${name}`, () => {
     bench('batch kernel', () => batch(ev, col, ROWS), { iterations: 5 });
     bench('row at a time', () => rowWise(ev, values), { iterations: 5 });
   });
