@@ -47,3 +47,11 @@ export {
   referencePairStat,
   referenceExtreme,
 } from './reference/aggregates';
+
+// Naive references for collect_*, the exact percentiles, ngrams and compute_stats' plain fields.
+export { referenceCollectList, referenceCollectSet } from './reference/collect';
+export type { ReferencePercentileOptions } from './reference/percentile';
+export { referencePercentile } from './reference/percentile';
+export type { ReferenceNGram } from './reference/ngrams';
+export { referenceNgrams } from './reference/ngrams';
+export { referenceNumericStats, referenceStringStats } from './reference/column-stats';

@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HiveTypes } from '@hive-batch/core';
 import type { DataType } from '@hive-batch/core';
 import { aggregateRows, computeStats, mergePartials, resolveAggregate } from '@hive-batch/aggregate';
+import { referenceNumericStats, referenceStringStats } from '@hive-batch/test-utils';
+import { checkSplitInvariance } from '../helpers/split-invariance';
+import { checkBatchEquivalence } from './batch-equivalence';
 import { corpusDir, javaDouble, readDataRows } from './qtest-corpus';
 
 /** The last result line of a compute_stats .q.out, read as UTF-8 like Hive wrote it. */
@@ -94,5 +98,41 @@ describe('compute_stats against compute_stats_*.q.out', () => {
     expect(() => stats(HiveTypes.int, [1], ['xyz'])).toThrow(
       expect.objectContaining({ code: 'INVALID_FUNCTION_ARGUMENTS' }),
     );
+  });
+});
+
+describe('compute_stats properties', () => {
+  const longs = fc.option(fc.bigInt({ min: -1000n, max: 1000n }), { nil: null });
+  const strings = fc.option(fc.string({ maxLength: 6 }), { nil: null });
+  it('plain fields ≡ naive references', () => {
+    fc.assert(
+      fc.property(fc.array(longs, { maxLength: 40 }), fc.array(strings, { maxLength: 40 }), (ls, ss) => {
+        const l = stats(HiveTypes.bigint, ls, ['fm', 8]);
+        const ref = referenceNumericStats(ls);
+        expect([l['min'], l['max'], l['countnulls']]).toEqual([ref.min, ref.max, ref.countnulls]);
+        const s = stats(HiveTypes.string, ss, ['hll']);
+        const sref = referenceStringStats(ss);
+        expect([s['maxlength'], s['avglength'], s['countnulls']]).toEqual([
+          sref.maxlength,
+          sref.avglength,
+          sref.countnulls,
+        ]);
+      }),
+      { numRuns: 50 },
+    );
+  });
+  it.each([
+    ['bigint, fm', HiveTypes.bigint, longs, ['fm', 8]],
+    ['string, hll', HiveTypes.string, strings, ['hll']],
+    ['string, fm', HiveTypes.string, strings, ['fm', 4]],
+    ['boolean', HiveTypes.boolean, fc.option(fc.boolean(), { nil: null }), ['hll']],
+  ] as const)('%s: split invariant (sketches merge exactly) and batch ≡ rows', (_n, type, value, args) => {
+    const call = {
+      argumentTypes: [type, ...args.map((a) => (typeof a === 'number' ? HiveTypes.int : HiveTypes.string))],
+      constantArguments: [undefined, ...args],
+    };
+    const row = (value as fc.Arbitrary<unknown>).map((v) => [v, ...args]);
+    expect(() => checkSplitInvariance({ definition: computeStats, call, row, numRuns: 30 })).not.toThrow();
+    expect(() => checkBatchEquivalence(resolveAggregate(computeStats, call), row)).not.toThrow();
   });
 });

@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HiveTypes, arrayType } from '@hive-batch/core';
 import { aggregateRows, contextNgrams, mergePartials, ngrams, resolveAggregate } from '@hive-batch/aggregate';
+import { referenceNgrams } from '@hive-batch/test-utils';
+import { checkSplitInvariance } from '../helpers/split-invariance';
+import { checkBatchEquivalence } from './batch-equivalence';
 import { javaDouble, readDataRows, selectBlocks } from './qtest-corpus';
 
 /**
@@ -25,7 +29,12 @@ function sentences(text: string): string[][] {
 
 const stringSeqs = arrayType(arrayType(HiveTypes.string));
 
-function ngramsOf(rows: string[][][], n: number, k: number, pf: number): unknown {
+function ngramsOf(
+  rows: readonly (readonly (readonly (string | null)[])[])[],
+  n: number,
+  k: number,
+  pf: number,
+): unknown {
   const ev = resolveAggregate(ngrams, {
     argumentTypes: [stringSeqs, HiveTypes.int, HiveTypes.int, HiveTypes.int],
   });
@@ -126,5 +135,31 @@ describe('context_ngrams', () => {
     expect(() => aggregateRows(ev, [[seqs, ['i', 'love'], 5]], 'complete')).toThrow(
       expect.objectContaining({ code: 'INVALID_FUNCTION_ARGUMENTS' }),
     );
+  });
+});
+
+describe('ngrams properties', () => {
+  const word = fc.constantFrom('a', 'b', 'c');
+  const sentence = fc.array(fc.option(word, { nil: null, freq: 8 }), { maxLength: 6 });
+  const rowArb = fc.array(sentence, { maxLength: 3 });
+  it('≡ the naive reference when nothing is trimmed (k·pf large)', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 10 }), fc.integer({ min: 1, max: 3 }), (rows, n) => {
+        expect(ngramsOf(rows, n, 1000, 1)).toEqual(referenceNgrams(rows, n, 1000));
+      }),
+      { numRuns: 60 },
+    );
+  });
+  it('split invariant and batch ≡ rows', () => {
+    const call = { argumentTypes: [stringSeqs, HiveTypes.int, HiveTypes.int] };
+    const row = rowArb.map((r) => [r, 2, 50] as const);
+    expect(() => checkSplitInvariance({ definition: ngrams, call, row, numRuns: 30 })).not.toThrow();
+    expect(() => checkBatchEquivalence(resolveAggregate(ngrams, call), row)).not.toThrow();
+  });
+  it('context_ngrams: split invariant and batch ≡ rows', () => {
+    const call = { argumentTypes: [stringSeqs, arrayType(HiveTypes.string), HiveTypes.int] };
+    const row = rowArb.map((r) => [r, ['a', null], 50] as const);
+    expect(() => checkSplitInvariance({ definition: contextNgrams, call, row, numRuns: 30 })).not.toThrow();
+    expect(() => checkBatchEquivalence(resolveAggregate(contextNgrams, call), row)).not.toThrow();
   });
 });
