@@ -255,3 +255,47 @@ export function createVarianceCboEvaluator(input: DataType, stat: VarianceStat):
   };
   return ev;
 }
+
+function distinctSorted(values: readonly number[]): number[] {
+  // Group-by keys: -0.0 and 0.0 are different keys, all NaNs one key; the reducer sees them in key order.
+  const seen = new Map<string, number>();
+  for (const v of values) seen.set(Object.is(v, -0) ? '-0' : String(v), v);
+  return [...seen.values()].sort((a, b) => {
+    if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : -1;
+    if (a === b)
+      return Object.is(a, -0) && !Object.is(b, -0) ? -1 : Object.is(b, -0) && !Object.is(a, -0) ? 1 : 0;
+    return a - b;
+  });
+}
+
+/**
+ * `var_pop(DISTINCT x)` & co. with CBO: Hive's rewrite passes DISTINCT to each generated aggregate, so the result
+ * is built from SUM(DISTINCT x²), SUM(DISTINCT x) (over CAST(x AS DOUBLE)) and COUNT(DISTINCT x) — x and −x
+ * collapse in Σx². State and partials are `withDistinct`'s (the distinct x values); terminate recomputes the
+ * three aggregates from them.
+ */
+export function createVarianceCboDistinctEvaluator(
+  input: DataType,
+  stat: VarianceStat,
+  wrap: (inner: AggregateEvaluator) => AggregateEvaluator,
+): AggregateEvaluator {
+  const read = doubleReaderFor(input);
+  const base = wrap(createVarianceCboEvaluator(input, stat));
+  return {
+    ...base,
+    terminate(state, g) {
+      const set = state.side[g];
+      const tuples = set instanceof Map ? ([...set.values()] as (readonly unknown[])[]) : [];
+      const xs = tuples.map((t) => t[0]).filter((v) => v != null);
+      const n = xs.length;
+      const ds = xs.map(read).filter((d): d is number => d != null);
+      if (n === 0 || ds.length === 0) return null;
+      const s = distinctSorted(ds).reduce((acc, v) => acc + v, 0);
+      const sq = distinctSorted(ds.map((d) => d * d)).reduce((acc, v) => acc + v, 0);
+      const samp = stat === 'var_samp' || stat === 'stddev_samp';
+      if (samp && n === 1) return null;
+      const v = (sq - (s * s) / n) / (samp ? n - 1 : n);
+      return stat === 'stddev_pop' || stat === 'stddev_samp' ? Math.pow(v, 0.5) : v;
+    },
+  };
+}

@@ -350,6 +350,16 @@ describe('variance family', () => {
     expect(run(variance, HiveTypes.string, col(['2', 'x']))).toBe(1);
     expect(run(variance, { argumentTypes: [HiveTypes.string], cboEnabled: false }, col(['2', 'x']))).toBe(0);
   });
+  it("DISTINCT with CBO: Σx² over DISTINCT x² (x and −x collapse), as Hive's rewrite; CBO off: distinct x", () => {
+    const rows = col([1, -1, 1, 2]);
+    // CBO: n = |{1,-1,2}| = 3, Σx = 1 − 1 + 2 = 2, Σx² = 1 + 4 = 5 → (5 − 4/3)/3.
+    expect(run(variance, { argumentTypes: [HiveTypes.int], distinct: true }, rows)).toBe((5 - 4 / 3) / 3);
+    // UDAF over the distinct values {−1, 1, 2}: population variance 14/9.
+    expect(
+      run(variance, { argumentTypes: [HiveTypes.int], distinct: true, cboEnabled: false }, rows),
+    ).toBeCloseTo(14 / 9, 14);
+    expect(run(stddevSamp, { argumentTypes: [HiveTypes.int], distinct: true }, col([3, 3]))).toBeNull();
+  });
   it('aliases resolve through the registry', () => {
     const r = createAggregateRegistry(builtinAggregates());
     expect(r.lookup('STD')).toBe(stddev);

@@ -114,6 +114,13 @@ const cases: Case[] = [
   { name: 'max(decimal)', def: max, call: { argumentTypes: [DEC] }, equals: exactEquals },
   { name: 'min(string)', def: min, call: { argumentTypes: [HiveTypes.string] }, equals: exactEquals },
   { name: 'max(date)', def: max, call: { argumentTypes: [HiveTypes.date] }, equals: exactEquals },
+  {
+    name: 'variance(DISTINCT int) cbo',
+    def: variance,
+    call: { argumentTypes: [I], distinct: true },
+    equals: exactEquals,
+    small: true,
+  },
   { name: 'variance(int) cbo', def: variance, call: { argumentTypes: [I] }, equals: doubles, small: true },
   {
     name: 'var_samp(double) udaf',
