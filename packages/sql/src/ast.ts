@@ -197,6 +197,7 @@ export interface ScalarSubqueryExpr {
 
 /** One `WHEN … THEN …` arm. */
 export interface WhenClause {
+  readonly pos: SourcePosition;
   readonly when: Expression;
   readonly then: Expression;
 }
@@ -220,12 +221,14 @@ export interface CastExpr {
 
 /** Frame bound of a window. `offset` is set for `n PRECEDING` / `n FOLLOWING`. */
 export interface FrameBound {
+  readonly pos: SourcePosition;
   readonly kind: 'unboundedPreceding' | 'preceding' | 'currentRow' | 'following' | 'unboundedFollowing';
   readonly offset: Expression | null;
 }
 
 /** `ROWS|RANGE start` or `ROWS|RANGE BETWEEN start AND end` (`end` null in the first form). */
 export interface WindowFrame {
+  readonly pos: SourcePosition;
   readonly unit: 'rows' | 'range';
   readonly start: FrameBound;
   readonly end: FrameBound | null;
@@ -311,6 +314,7 @@ export type Expression =
 
 /** `expr [ASC|DESC] [NULLS FIRST|LAST]`; null means "not written" (Hive: ASC, NULLS FIRST for ASC). */
 export interface OrderItem {
+  readonly pos: SourcePosition;
   readonly expr: Expression;
   readonly direction: 'asc' | 'desc' | null;
   readonly nulls: 'first' | 'last' | null;
@@ -335,6 +339,7 @@ export interface GroupBy {
 
 /** `WINDOW name AS (spec)`. */
 export interface NamedWindow {
+  readonly pos: SourcePosition;
   readonly name: string;
   readonly spec: WindowSpec;
 }
@@ -455,6 +460,7 @@ export interface ColumnDef {
 
 /** `key = value` in TBLPROPERTIES, SERDEPROPERTIES, DBPROPERTIES. */
 export interface Property {
+  readonly pos: SourcePosition;
   readonly key: string;
   readonly value: string;
 }
@@ -474,6 +480,7 @@ export interface PartitionSpec {
 
 /** `ROW FORMAT DELIMITED …`; each delimiter is the unescaped string, or null when not given. */
 export interface DelimitedRowFormat {
+  readonly pos: SourcePosition;
   readonly kind: 'delimited';
   readonly fieldsTerminatedBy: string | null;
   readonly escapedBy: string | null;
@@ -485,6 +492,7 @@ export interface DelimitedRowFormat {
 
 /** `ROW FORMAT SERDE 'class' [WITH SERDEPROPERTIES (…)]`. */
 export interface SerdeRowFormat {
+  readonly pos: SourcePosition;
   readonly kind: 'serde';
   readonly className: string;
   readonly properties: readonly Property[];
@@ -497,12 +505,23 @@ export type RowFormat = DelimitedRowFormat | SerdeRowFormat;
  * `STORED AS INPUTFORMAT 'x' OUTPUTFORMAT 'y'`, or `STORED BY 'handler' [WITH SERDEPROPERTIES (…)]`.
  */
 export type StorageFormat =
-  | { readonly kind: 'named'; readonly format: string }
-  | { readonly kind: 'inputOutput'; readonly inputFormat: string; readonly outputFormat: string }
-  | { readonly kind: 'handler'; readonly className: string; readonly properties: readonly Property[] };
+  | { readonly kind: 'named'; readonly pos: SourcePosition; readonly format: string }
+  | {
+      readonly kind: 'inputOutput';
+      readonly pos: SourcePosition;
+      readonly inputFormat: string;
+      readonly outputFormat: string;
+    }
+  | {
+      readonly kind: 'handler';
+      readonly pos: SourcePosition;
+      readonly className: string;
+      readonly properties: readonly Property[];
+    };
 
 /** `CLUSTERED BY (cols) [SORTED BY (col [ASC|DESC], …)] INTO n BUCKETS`. */
 export interface Bucketing {
+  readonly pos: SourcePosition;
   readonly columns: readonly string[];
   readonly sortedBy: readonly { readonly column: string; readonly direction: 'asc' | 'desc' | null }[];
   readonly buckets: number;
@@ -548,6 +567,7 @@ export interface ValuesSource {
 
 /** One `INSERT … SELECT …` (or `… VALUES …`) of an insert statement. */
 export interface InsertBranch {
+  readonly pos: SourcePosition;
   readonly target: InsertTableTarget | InsertDirectoryTarget;
   readonly source: Query | ValuesSource;
 }
@@ -634,21 +654,33 @@ export interface UseStatement {
 export type AlterTableAction =
   | {
       readonly kind: 'addPartitions';
+      readonly pos: SourcePosition;
       readonly ifNotExists: boolean;
       readonly partitions: readonly { readonly spec: PartitionSpec; readonly location: string | null }[];
     }
   | {
       readonly kind: 'dropPartitions';
+      readonly pos: SourcePosition;
       readonly ifExists: boolean;
       readonly partitions: readonly PartitionSpec[];
       readonly purge: boolean;
     }
-  | { readonly kind: 'renameTo'; readonly newName: TableName }
-  | { readonly kind: 'addColumns'; readonly replace: boolean; readonly columns: readonly ColumnDef[] }
-  | { readonly kind: 'setTblProperties'; readonly properties: readonly Property[] }
-  | { readonly kind: 'setLocation'; readonly location: string }
+  | { readonly kind: 'renameTo'; readonly pos: SourcePosition; readonly newName: TableName }
+  | {
+      readonly kind: 'addColumns';
+      readonly pos: SourcePosition;
+      readonly replace: boolean;
+      readonly columns: readonly ColumnDef[];
+    }
+  | {
+      readonly kind: 'setTblProperties';
+      readonly pos: SourcePosition;
+      readonly properties: readonly Property[];
+    }
+  | { readonly kind: 'setLocation'; readonly pos: SourcePosition; readonly location: string }
   | {
       readonly kind: 'updateColumnStatistics';
+      readonly pos: SourcePosition;
       readonly column: string;
       readonly properties: readonly Property[];
     };
@@ -754,6 +786,7 @@ export interface ShowColumnsStatement {
 
 /** A resource of `CREATE FUNCTION … USING JAR|FILE|ARCHIVE 'uri'`. */
 export interface FunctionResource {
+  readonly pos: SourcePosition;
   readonly type: 'jar' | 'file' | 'archive';
   readonly uri: string;
 }

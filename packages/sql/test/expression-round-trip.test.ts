@@ -132,7 +132,7 @@ const { expr } = fc.letrec<{ expr: Expression }>((tie) => {
     fc
       .tuple(
         fc.option(sub, { nil: null }),
-        fc.array(fc.record({ when: sub, then: sub }), { minLength: 1, maxLength: 2 }),
+        fc.array(fc.record({ pos: fc.constant(P), when: sub, then: sub }), { minLength: 1, maxLength: 2 }),
         fc.option(sub, { nil: null }),
       )
       .map(([operand, whens, otherwise]): Expression => ({

@@ -20,6 +20,7 @@ import type {
   TableName,
   TableRef,
   TableSample,
+  WhenClause,
   WindowFrame,
   WindowSpec,
 } from '../ast';
@@ -414,11 +415,12 @@ function parseCase(c: TokenCursor): Expression {
   const pos = c.pos;
   c.expectWord('CASE', 'CASE');
   const operand = c.isWord('WHEN') ? null : parseExpression(c);
-  const whens: { when: Expression; then: Expression }[] = [];
-  while (c.acceptWord('WHEN')) {
+  const whens: WhenClause[] = [];
+  while (c.isWord('WHEN')) {
+    const at = c.next().pos;
     const when = parseExpression(c);
     c.expectWord('THEN', 'CASE');
-    whens.push({ when, then: parseExpression(c) });
+    whens.push({ pos: at, when, then: parseExpression(c) });
   }
   if (whens.length === 0) c.fail('CASE', 'WHEN');
   const otherwise = c.acceptWord('ELSE') ? parseExpression(c) : null;
@@ -495,6 +497,7 @@ function parseCall(c: TokenCursor, name: readonly string[], pos: SourcePosition)
 export function parseOrderItems(c: TokenCursor): OrderItem[] {
   const items: OrderItem[] = [];
   do {
+    const at = c.pos;
     const expr = parseExpression(c);
     const direction = c.acceptWord('ASC') ? 'asc' : c.acceptWord('DESC') ? 'desc' : null;
     let nulls: 'first' | 'last' | null = null;
@@ -503,7 +506,7 @@ export function parseOrderItems(c: TokenCursor): OrderItem[] {
       else if (c.acceptWord('LAST')) nulls = 'last';
       else c.fail('order by', 'FIRST or LAST');
     }
-    items.push({ expr, direction, nulls });
+    items.push({ pos: at, expr, direction, nulls });
   } while (c.acceptOp(','));
   return items;
 }
@@ -528,13 +531,14 @@ function parseWindowSpec(c: TokenCursor): WindowSpec {
   if (c.acceptWords('ORDER', 'BY') || c.acceptWords('SORT', 'BY')) orderBy = parseOrderItems(c);
   let frame: WindowFrame | null = null;
   if (c.isWord('ROWS') || c.isWord('RANGE')) {
-    const unit = c.next().value === 'ROWS' ? 'rows' : 'range';
+    const unitToken = c.next();
+    const unit = unitToken.value === 'ROWS' ? 'rows' : 'range';
     if (c.acceptWord('BETWEEN')) {
       const start = parseFrameBound(c);
       c.expectWord('AND', 'window frame');
-      frame = { unit, start, end: parseFrameBound(c) };
+      frame = { pos: unitToken.pos, unit, start, end: parseFrameBound(c) };
     } else {
-      frame = { unit, start: parseFrameBound(c), end: null };
+      frame = { pos: unitToken.pos, unit, start: parseFrameBound(c), end: null };
     }
   }
   c.expectOp(')', 'window specification');
@@ -542,15 +546,16 @@ function parseWindowSpec(c: TokenCursor): WindowSpec {
 }
 
 function parseFrameBound(c: TokenCursor): FrameBound {
+  const pos = c.pos;
   if (c.acceptWord('UNBOUNDED')) {
-    if (c.acceptWord('PRECEDING')) return { kind: 'unboundedPreceding', offset: null };
-    if (c.acceptWord('FOLLOWING')) return { kind: 'unboundedFollowing', offset: null };
+    if (c.acceptWord('PRECEDING')) return { pos, kind: 'unboundedPreceding', offset: null };
+    if (c.acceptWord('FOLLOWING')) return { pos, kind: 'unboundedFollowing', offset: null };
     return c.fail('window frame', 'PRECEDING or FOLLOWING');
   }
-  if (c.acceptWords('CURRENT', 'ROW')) return { kind: 'currentRow', offset: null };
+  if (c.acceptWords('CURRENT', 'ROW')) return { pos, kind: 'currentRow', offset: null };
   const offset = parsePlus(c);
-  if (c.acceptWord('PRECEDING')) return { kind: 'preceding', offset };
-  if (c.acceptWord('FOLLOWING')) return { kind: 'following', offset };
+  if (c.acceptWord('PRECEDING')) return { pos, kind: 'preceding', offset };
+  if (c.acceptWord('FOLLOWING')) return { pos, kind: 'following', offset };
   return c.fail('window frame', 'PRECEDING or FOLLOWING');
 }
 
@@ -667,9 +672,10 @@ export function parseSelectCore(c: TokenCursor, presetFrom: FromItem | null): Se
   const windows: NamedWindow[] = [];
   if (c.acceptWord('WINDOW')) {
     do {
+      const at = c.pos;
       const name = c.identifier('WINDOW clause');
       c.expectWord('AS', 'WINDOW clause');
-      windows.push({ name, spec: parseWindowSpec(c) });
+      windows.push({ pos: at, name, spec: parseWindowSpec(c) });
     } while (c.acceptOp(','));
   }
   return { kind: 'select', pos, distinct, items, from, where, groupBy, having, windows };

@@ -157,7 +157,7 @@ function parseInsertBranch(c: TokenCursor, sharedFrom: boolean): InsertBranch {
   if (sharedFrom && source.kind === 'query' && source.body.kind === 'select' && source.body.from != null) {
     c.fail('multi-insert', 'a SELECT without its own FROM');
   }
-  return { target, source };
+  return { pos, target, source };
 }
 
 function parseValues(c: TokenCursor): ValuesSource {
@@ -198,9 +198,10 @@ function parseProperties(c: TokenCursor, context: string): Property[] {
   c.expectOp('(', context);
   const props: Property[] = [];
   do {
+    const pos = c.pos;
     const key = c.string(context);
     c.expectOp('=', context);
-    props.push({ key, value: c.string(context) });
+    props.push({ pos, key, value: c.string(context) });
   } while (c.acceptOp(','));
   c.expectOp(')', context);
   return props;
@@ -231,11 +232,12 @@ function parseIdentifierList(c: TokenCursor, context: string): string[] {
 
 function parseRowFormat(c: TokenCursor): RowFormat {
   const ctx = 'ROW FORMAT';
+  const pos = c.pos;
   c.expectWords(ctx, 'ROW', 'FORMAT');
   if (c.acceptWord('SERDE')) {
     const className = c.string(ctx);
     const properties = c.acceptWords('WITH', 'SERDEPROPERTIES') ? parseProperties(c, ctx) : [];
-    return { kind: 'serde', className, properties };
+    return { kind: 'serde', pos, className, properties };
   }
   c.expectWord('DELIMITED', ctx);
   let fieldsTerminatedBy: string | null = null;
@@ -254,6 +256,7 @@ function parseRowFormat(c: TokenCursor): RowFormat {
   if (c.acceptWords('NULL', 'DEFINED', 'AS')) nullDefinedAs = c.string(ctx);
   return {
     kind: 'delimited',
+    pos,
     fieldsTerminatedBy,
     escapedBy,
     collectionItemsTerminatedBy,
@@ -265,23 +268,24 @@ function parseRowFormat(c: TokenCursor): RowFormat {
 
 function parseStoredAs(c: TokenCursor): StorageFormat {
   const ctx = 'STORED AS';
+  const pos = c.pos;
   c.expectWord('STORED', ctx);
   if (c.acceptWord('BY')) {
     const className = c.string(ctx);
     const properties = c.acceptWords('WITH', 'SERDEPROPERTIES') ? parseProperties(c, ctx) : [];
-    return { kind: 'handler', className, properties };
+    return { kind: 'handler', pos, className, properties };
   }
   c.expectWord('AS', ctx);
   if (c.acceptWord('INPUTFORMAT')) {
     const inputFormat = c.string(ctx);
     c.expectWord('OUTPUTFORMAT', ctx);
     const outputFormat = c.string(ctx);
-    return { kind: 'inputOutput', inputFormat, outputFormat };
+    return { kind: 'inputOutput', pos, inputFormat, outputFormat };
   }
   const t = c.peek();
   if (t.type !== 'word') return c.fail(ctx, 'a file format name');
   c.next();
-  return { kind: 'named', format: t.value };
+  return { kind: 'named', pos, format: t.value };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,6 +326,7 @@ function parseCreateFunction(c: TokenCursor, pos: SourcePosition, temporary: boo
   const resources: FunctionResource[] = [];
   if (c.acceptWord('USING')) {
     do {
+      const pos = c.pos;
       const type = c.acceptWord('JAR')
         ? 'jar'
         : c.acceptWord('FILE')
@@ -330,7 +335,7 @@ function parseCreateFunction(c: TokenCursor, pos: SourcePosition, temporary: boo
             ? 'archive'
             : null;
       if (type == null) return c.fail(ctx, 'JAR, FILE or ARCHIVE');
-      resources.push({ type, uri: c.string(ctx) });
+      resources.push({ pos, type, uri: c.string(ctx) });
     } while (c.acceptOp(','));
   }
   return { kind: 'createFunction', pos, temporary, name, className, resources };
@@ -357,7 +362,9 @@ function parseCreateTable(
   let tblProperties: Property[] = [];
   if (c.acceptWord('COMMENT')) comment = c.string(ctx);
   if (c.acceptWords('PARTITIONED', 'BY')) partitionedBy = parseColumnDefs(c, ctx);
-  if (c.acceptWords('CLUSTERED', 'BY')) {
+  if (c.isWords('CLUSTERED', 'BY')) {
+    const bucketPos = c.pos;
+    c.index += 2;
     const cols = parseIdentifierList(c, ctx);
     const sortedBy: { column: string; direction: 'asc' | 'desc' | null }[] = [];
     if (c.acceptWords('SORTED', 'BY')) {
@@ -372,7 +379,7 @@ function parseCreateTable(
     c.expectWord('INTO', ctx);
     const buckets = c.integer(ctx);
     c.expectWord('BUCKETS', ctx);
-    clusteredBy = { columns: cols, sortedBy, buckets };
+    clusteredBy = { pos: bucketPos, columns: cols, sortedBy, buckets };
   }
   if (c.isWords('ROW', 'FORMAT')) rowFormat = parseRowFormat(c);
   if (c.isWord('STORED')) storedAs = parseStoredAs(c);
@@ -433,10 +440,11 @@ function parseAlter(c: TokenCursor): AlterTableStatement {
   c.expectWords(ctx, 'ALTER', 'TABLE');
   const name = parseTableName(c, ctx);
   const partition = parseOptionalPartition(c);
+  const actionPos = c.pos;
   let action: AlterTableAction;
   if (c.acceptWord('ADD')) {
     if (c.acceptWord('COLUMNS')) {
-      action = { kind: 'addColumns', replace: false, columns: parseColumnDefs(c, ctx) };
+      action = { kind: 'addColumns', pos: actionPos, replace: false, columns: parseColumnDefs(c, ctx) };
     } else {
       const ifNotExists = c.acceptWords('IF', 'NOT', 'EXISTS');
       const partitions: { spec: PartitionSpec; location: string | null }[] = [];
@@ -444,27 +452,27 @@ function parseAlter(c: TokenCursor): AlterTableStatement {
         const spec = parsePartitionSpec(c);
         partitions.push({ spec, location: c.acceptWord('LOCATION') ? c.string(ctx) : null });
       } while (c.isWord('PARTITION'));
-      action = { kind: 'addPartitions', ifNotExists, partitions };
+      action = { kind: 'addPartitions', pos: actionPos, ifNotExists, partitions };
     }
   } else if (c.acceptWords('REPLACE', 'COLUMNS')) {
-    action = { kind: 'addColumns', replace: true, columns: parseColumnDefs(c, ctx) };
+    action = { kind: 'addColumns', pos: actionPos, replace: true, columns: parseColumnDefs(c, ctx) };
   } else if (c.acceptWord('DROP')) {
     const ifExists = c.acceptWords('IF', 'EXISTS');
     const partitions: PartitionSpec[] = [];
     do partitions.push(parsePartitionSpec(c));
     while (c.acceptOp(','));
-    action = { kind: 'dropPartitions', ifExists, partitions, purge: c.acceptWord('PURGE') };
+    action = { kind: 'dropPartitions', pos: actionPos, ifExists, partitions, purge: c.acceptWord('PURGE') };
   } else if (c.acceptWords('RENAME', 'TO')) {
-    action = { kind: 'renameTo', newName: parseTableName(c, ctx) };
+    action = { kind: 'renameTo', pos: actionPos, newName: parseTableName(c, ctx) };
   } else if (c.acceptWords('SET', 'TBLPROPERTIES')) {
-    action = { kind: 'setTblProperties', properties: parseProperties(c, ctx) };
+    action = { kind: 'setTblProperties', pos: actionPos, properties: parseProperties(c, ctx) };
   } else if (c.acceptWords('SET', 'LOCATION')) {
-    action = { kind: 'setLocation', location: c.string(ctx) };
+    action = { kind: 'setLocation', pos: actionPos, location: c.string(ctx) };
   } else if (c.acceptWords('UPDATE', 'STATISTICS', 'FOR')) {
     c.acceptWord('COLUMN');
     const column = c.identifier(ctx);
     c.expectWord('SET', ctx);
-    action = { kind: 'updateColumnStatistics', column, properties: parseProperties(c, ctx) };
+    action = { kind: 'updateColumnStatistics', pos: actionPos, column, properties: parseProperties(c, ctx) };
   } else {
     return c.fail(ctx, 'ADD, DROP, RENAME TO, REPLACE COLUMNS, SET or UPDATE STATISTICS');
   }
