@@ -398,3 +398,44 @@ describe('udaf_all_keyword (f(ALL x) = f(x))', () => {
     ]);
   });
 });
+
+describe('count_dist_rewrite', () => {
+  const keys = src.map((r) => [r.key]);
+  const str = { argumentTypes: [HiveTypes.string] };
+  const blocks = selectBlocks('count_dist_rewrite');
+  const block = (prefix: string): string[] | undefined =>
+    blocks.find((b) => b.query.startsWith(prefix))?.lines;
+
+  it('max, count(distinct), min, avg and count over src.key', () => {
+    const line = [
+      runPrinted(max, str, keys),
+      runPrinted(count, { ...str, distinct: true }, keys),
+      runPrinted(min, str, keys),
+      runPrinted(avg, str, keys),
+    ].join('\t');
+    expect(
+      blocks.find((b) => b.query === 'select max(key), count(distinct key), min(key), avg(key) from src')
+        ?.lines,
+    ).toEqual([line]);
+    const std = aggregateRows(resolveAggregate(stddev, str), keys, 'complete') as number;
+    expect(block('select count(1), count(distinct key), cast(STDDEV(key) as int)')).toEqual([
+      `${runPrinted(count, { argumentTypes: [], star: true }, keys)}\t${runPrinted(count, { ...str, distinct: true }, keys)}\t${Math.trunc(std)}`,
+    ]);
+  });
+
+  it('max(key), count(distinct key), min(key), avg(key) group by value', () => {
+    const rows = src.map((r) => ({ key: r.value, args: [r.key] }));
+    const cols = [
+      groupedPrinted(max, str, rows),
+      groupedPrinted(count, { ...str, distinct: true }, rows),
+      groupedPrinted(min, str, rows),
+      groupedPrinted(avg, str, rows),
+    ];
+    const lines = [...(cols[0]?.keys() ?? [])].map((k) => cols.map((c) => c.get(k)).join('\t'));
+    const expected = block(
+      'select max(key), count(distinct key), min(key), avg(key) from src group by value',
+    );
+    expect(lines).toHaveLength(309);
+    expect([...lines].sort()).toEqual([...(expected ?? [])].sort());
+  });
+});
