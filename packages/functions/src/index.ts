@@ -1,0 +1,4 @@
+// Public surface of @hive-batch/functions. Every export is listed by name.
+
+export type { ScalarCallInfo, ScalarEvaluator, ScalarFunctionDefinition } from './scalar-contract';
+export { evaluateBatchByRows } from './scalar-contract';
