@@ -30,6 +30,15 @@ function expr(text: string): unknown {
 
 const col = (...parts: string[]): unknown => ({ kind: 'column', parts });
 const num = (text: string): unknown => ({ kind: 'number', text, suffix: 'none' });
+const callOf = (name: string, args: unknown[]): object => ({
+  kind: 'call',
+  name: [name],
+  args,
+  distinct: false,
+  star: false,
+  withinGroup: null,
+  over: null,
+});
 
 describe('expressions and precedence (Hive 3.1)', () => {
   it('binds * over + over comparison over NOT over AND over OR', () => {
@@ -162,6 +171,27 @@ describe('expressions and precedence (Hive 3.1)', () => {
     expect(expr('array(1, 2)')).toMatchObject({ kind: 'call', name: ['array'] });
     expect(expr('mydb.f(1)')).toMatchObject({ kind: 'call', name: ['mydb', 'f'] });
     expect(expr('current_date')).toMatchObject({ kind: 'call', name: ['current_date'], args: [] });
+  });
+
+  it('reads EXTRACT, FLOOR … TO and LIKE ANY/ALL as the calls Hive rewrites them to', () => {
+    expect(expr('EXTRACT(MONTH FROM d)')).toEqual({ ...callOf('month', [col('d')]) });
+    expect(expr('extract(week from d)')).toMatchObject({ name: ['weekofyear'] });
+    expect(expr('FLOOR(ts TO HOUR)')).toMatchObject({
+      kind: 'call',
+      name: ['floor_hour'],
+      args: [col('ts')],
+    });
+    expect(expr('floor(x)')).toMatchObject({ kind: 'call', name: ['floor'], args: [col('x')] });
+    expect(expr("a LIKE ANY ('x%', 'y%')")).toMatchObject({
+      kind: 'call',
+      name: ['likeany'],
+      args: [col('a'), {}, {}],
+    });
+    expect(expr("a NOT LIKE ALL ('x%')")).toMatchObject({
+      kind: 'unary',
+      op: 'not',
+      operand: { name: ['likeall'] },
+    });
   });
 
   it('reads index, map access, struct fields, qualified columns and stars', () => {

@@ -141,6 +141,16 @@ function parseSimilar(c: TokenCursor): Expression {
     const like = likeOp(c, k);
     if (like != null) {
       c.index += k + 1;
+      if (like === 'like' && (c.isWord('ANY') || c.isWord('ALL')) && c.isOp('(', 1)) {
+        // Hive 3 rewrites `x LIKE ANY|ALL (p, …)` to likeany/likeall(x, p, …).
+        const name = c.next().value === 'ANY' ? 'likeany' : 'likeall';
+        c.expectOp('(', 'LIKE ANY/ALL');
+        const patterns = parseExpressionList(c);
+        c.expectOp(')', 'LIKE ANY/ALL');
+        const fn = call([name], left.pos, [left, ...patterns]);
+        left = negated ? { kind: 'unary', pos: left.pos, op: 'not', operand: fn } : fn;
+        continue;
+      }
       left = { kind: 'like', pos: left.pos, op: like, operand: left, pattern: parseBitOr(c), negated };
       continue;
     }
@@ -368,6 +378,12 @@ function parsePrimary(c: TokenCursor): Expression {
         };
       }
       break;
+    case 'EXTRACT':
+      if (c.isOp('(', 1)) return parseExtract(c);
+      break;
+    case 'FLOOR':
+      if (c.isOp('(', 1)) return parseFloor(c);
+      break;
     case 'CURRENT_DATE':
     case 'CURRENT_TIMESTAMP':
       if (!c.isOp('(', 1)) {
@@ -391,6 +407,61 @@ function parsePrimary(c: TokenCursor): Expression {
 
 function call(name: readonly string[], pos: SourcePosition, args: readonly Expression[]): FunctionCall {
   return { kind: 'call', pos, name, args, distinct: false, star: false, withinGroup: null, over: null };
+}
+
+// Hive's timeQualifiers; EXTRACT(u FROM x) is the function named here, FLOOR(x TO u) is floor_<u>.
+const EXTRACT_UNITS: Readonly<Record<string, string>> = {
+  YEAR: 'year',
+  YEARS: 'year',
+  QUARTER: 'quarter',
+  MONTH: 'month',
+  MONTHS: 'month',
+  WEEK: 'weekofyear',
+  WEEKS: 'weekofyear',
+  DAY: 'day',
+  DAYS: 'day',
+  DAYOFWEEK: 'dayofweek',
+  HOUR: 'hour',
+  HOURS: 'hour',
+  MINUTE: 'minute',
+  MINUTES: 'minute',
+  SECOND: 'second',
+  SECONDS: 'second',
+};
+
+function timeUnit(c: TokenCursor, context: string): string {
+  const t = c.peek();
+  const unit = t.type === 'word' ? EXTRACT_UNITS[t.value] : undefined;
+  if (unit == null)
+    return c.fail(context, 'a time unit (YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND)');
+  c.next();
+  return unit;
+}
+
+function parseExtract(c: TokenCursor): Expression {
+  const pos = c.next().pos;
+  c.expectOp('(', 'EXTRACT');
+  const unit = timeUnit(c, 'EXTRACT');
+  c.expectWord('FROM', 'EXTRACT');
+  const arg = parseExpression(c);
+  c.expectOp(')', 'EXTRACT');
+  return call([unit], pos, [arg]);
+}
+
+function parseFloor(c: TokenCursor): Expression {
+  const t = c.next();
+  c.expectOp('(', 'FLOOR');
+  const arg = parseExpression(c);
+  if (c.acceptWord('TO')) {
+    if (c.isWord('DAYOFWEEK'))
+      return c.fail('FLOOR', 'YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE or SECOND');
+    const unit = timeUnit(c, 'FLOOR');
+    c.expectOp(')', 'FLOOR');
+    // Hive names the weekly floor floor_week, not floor_weekofyear.
+    return call([`floor_${unit === 'weekofyear' ? 'week' : unit}`], t.pos, [arg]);
+  }
+  c.expectOp(')', 'FLOOR');
+  return call([t.text], t.pos, [arg]);
 }
 
 function parseParenthesised(c: TokenCursor): Expression {
