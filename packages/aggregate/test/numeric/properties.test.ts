@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnFromValues, decimalType, HiveTypes } from '@hive-batch/core';
+import { arrayType, columnFromValues, decimalType, HiveTypes, structType } from '@hive-batch/core';
 import type { DataType } from '@hive-batch/core';
 import {
   aggregateBatchGrouped,
@@ -249,6 +249,58 @@ describe('batch kernel ≡ row-at-a-time accumulate (same groups, same row order
           expect(exactEquals(viaBatch, viaRows), `${show(viaBatch)} vs ${show(viaRows)}`).toBe(true);
         },
       ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('min/max over structs and arrays (side-state path)', () => {
+  const st = structType([
+    { name: 'a', type: HiveTypes.int },
+    { name: 'b', type: HiveTypes.string },
+  ]);
+  const ar = arrayType(HiveTypes.int);
+  const structArb = fc.option(
+    fc.record({
+      a: fc.option(fc.integer({ min: -3, max: 3 }), { nil: null }),
+      b: fc.option(fc.string({ maxLength: 2 }), { nil: null }),
+    }),
+    { nil: null },
+  );
+  const arrayArb = fc.option(
+    fc.array(fc.option(fc.integer({ min: -3, max: 3 }), { nil: null }), { maxLength: 3 }),
+    {
+      nil: null,
+    },
+  );
+  it.each([
+    ['max(struct)', max, st, structArb],
+    ['min(struct)', min, st, structArb],
+    ['max(array)', max, ar, arrayArb],
+    ['min(array)', min, ar, arrayArb],
+  ] as const)('%s: split invariance and batch ≡ rows', (_name, def, type, arb) => {
+    const row = arb.map((v): readonly unknown[] => [v]);
+    expect(() =>
+      checkSplitInvariance({ definition: def, call: { argumentTypes: [type] }, row, numRuns: 40 }),
+    ).not.toThrow();
+    const ev = resolveAggregate(def, { argumentTypes: [type] });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(arb, fc.nat(2)), { maxLength: 30 }), (pairs) => {
+        const values = pairs.map(([v]) => v);
+        const groupIds = pairs.map(([, g]) => g);
+        const viaRows = aggregateRowsGrouped(
+          ev,
+          values.map((v) => [v]),
+          { mode: 'complete', groupIds, numGroups: 3 },
+        );
+        const viaBatch = aggregateBatchGrouped(ev, [columnFromValues(type, values)], {
+          mode: 'complete',
+          groupIds,
+          numGroups: 3,
+          numRows: values.length,
+        });
+        expect(exactEquals(viaBatch, viaRows), `${show(viaBatch)} vs ${show(viaRows)}`).toBe(true);
+      }),
       { numRuns: 40 },
     );
   });
