@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalType, HiveDecimal, HiveTypes } from '@hive-batch/core';
+import { decimalType, HiveDecimal, HiveTypes, structType } from '@hive-batch/core';
 import type { HiveDecimalValue } from '@hive-batch/core';
 import {
   avg,
@@ -437,5 +437,32 @@ describe('count_dist_rewrite', () => {
     );
     expect(lines).toHaveLength(309);
     expect([...lines].sort()).toEqual([...(expected ?? [])].sort());
+  });
+});
+
+describe('udf_max: max over structs', () => {
+  it('max(struct(CAST(key AS INT), value)), max(struct(key, value)) in every plan', () => {
+    const intStruct = structType([
+      { name: 'col1', type: HiveTypes.int },
+      { name: 'col2', type: HiveTypes.string },
+    ]);
+    const strStruct = structType([
+      { name: 'col1', type: HiveTypes.string },
+      { name: 'col2', type: HiveTypes.string },
+    ]);
+    const a = aggregateRows(
+      resolveAggregate(max, { argumentTypes: [intStruct] }),
+      src.map((r) => [{ col1: Number(r.key), col2: r.value }]),
+      'complete',
+    );
+    const b = aggregateRows(
+      resolveAggregate(max, { argumentTypes: [strStruct] }),
+      src.map((r) => [{ col1: r.key, col2: r.value }]),
+      'complete',
+    );
+    const line = `${JSON.stringify(a)}\t${JSON.stringify(b)}`;
+    const blocks = selectBlocks('udf_max');
+    expect(blocks).toHaveLength(4);
+    for (const block of blocks) expect(block.lines).toEqual([line]);
   });
 });
