@@ -7,7 +7,7 @@ import {
   doubleListToJson,
   encodeDoubleList,
 } from '../internal/histogram/double-list-codec';
-import { NumericHistogram } from '../internal/histogram/numeric-histogram';
+import { FastNumericHistogram } from '../internal/histogram/fast-numeric-histogram';
 import {
   argumentError,
   hiveTypeName,
@@ -54,8 +54,8 @@ export const histogramNumeric: AggregateFunctionDefinition = {
       );
     }
     const readValue = doubleReader(valueType);
-    const hist = (side: unknown[], g: number): NumericHistogram => side[g] as NumericHistogram;
-    const accumulate = (h: NumericHistogram, args: readonly unknown[]): void => {
+    const hist = (side: unknown[], g: number): FastNumericHistogram => side[g] as FastNumericHistogram;
+    const accumulate = (h: FastNumericHistogram, args: readonly unknown[]): void => {
       const v = args[0];
       const nb = args[1];
       if (v == null || nb == null) return;
@@ -76,7 +76,7 @@ export const histogramNumeric: AggregateFunctionDefinition = {
       resultType,
       layout: { slots: [], usesSideState: true },
       init(state, group) {
-        state.side[group] = new NumericHistogram();
+        state.side[group] = new FastNumericHistogram();
       },
       accumulate(state, group, args) {
         accumulate(hist(state.side, group), args);
@@ -84,13 +84,13 @@ export const histogramNumeric: AggregateFunctionDefinition = {
       accumulateBatch: rowWiseBatch((state, g, a) => accumulate(hist(state.side, g), a)),
       merge(state, group, partial) {
         if (partial == null) return;
-        hist(state.side, group).merge(partial);
+        hist(state.side, group).faithful().merge(partial);
       },
       terminatePartial(state, group) {
         return hist(state.side, group).serialize();
       },
       terminate(state, group) {
-        const h = hist(state.side, group);
+        const h = hist(state.side, group).faithful();
         if (h.used < 1) return null;
         const out: { x: number; y: number }[] = [];
         for (let i = 0; i < h.used; i++) out.push({ x: h.x[i] as number, y: h.y[i] as number });

@@ -8,7 +8,7 @@ import {
   doubleListToJson,
   encodeDoubleList,
 } from '../internal/histogram/double-list-codec';
-import { NumericHistogram } from '../internal/histogram/numeric-histogram';
+import { FastNumericHistogram } from '../internal/histogram/fast-numeric-histogram';
 import {
   argumentError,
   hiveTypeName,
@@ -22,7 +22,7 @@ import {
 const DEFAULT_BINS = 10000;
 
 interface ApproxState {
-  readonly histogram: NumericHistogram;
+  readonly histogram: FastNumericHistogram;
   quantiles: number[] | null;
 }
 
@@ -120,7 +120,7 @@ export const percentileApprox: AggregateFunctionDefinition = {
       resultType: multiple ? arrayType(HiveTypes.double) : HiveTypes.double,
       layout: { slots: [], usesSideState: true },
       init(state, group) {
-        state.side[group] = { histogram: new NumericHistogram(), quantiles: null } satisfies ApproxState;
+        state.side[group] = { histogram: new FastNumericHistogram(), quantiles: null } satisfies ApproxState;
       },
       accumulate(state, group, args) {
         accumulate(get(state.side, group), args);
@@ -132,7 +132,7 @@ export const percentileApprox: AggregateFunctionDefinition = {
         const nq = partial[0] ?? 0;
         if (nq > 0) s.quantiles = partial.slice(1, 1 + nq);
         // The histogram follows the quantile header (`[nq, q…]`, just `[0]` without quantiles).
-        s.histogram.merge(partial, nq + 1);
+        s.histogram.faithful().merge(partial, nq + 1);
       },
       terminatePartial(state, group) {
         const s = get(state.side, group);
@@ -141,10 +141,11 @@ export const percentileApprox: AggregateFunctionDefinition = {
       },
       terminate(state, group) {
         const s = get(state.side, group);
-        if (s.histogram.used < 1) return null;
+        const h = s.histogram.faithful();
+        if (h.used < 1) return null;
         const qs = s.quantiles ?? quantiles ?? [];
-        if (!multiple) return s.histogram.quantile(qs[0] ?? Number.NaN);
-        return qs.map((q) => s.histogram.quantile(q));
+        if (!multiple) return h.quantile(qs[0] ?? Number.NaN);
+        return qs.map((q) => h.quantile(q));
       },
       partialToJson: doubleListToJson,
       partialFromJson: doubleListFromJson,
