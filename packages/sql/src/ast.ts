@@ -714,7 +714,10 @@ export interface ExplainStatement {
   readonly statement: Statement;
 }
 
-/** `DESCRIBE [EXTENDED|FORMATTED] t [col[.field…]] [PARTITION (…)]` (also `DESC`). */
+/**
+ * `DESCRIBE [EXTENDED|FORMATTED] [db.]t [PARTITION (…)] [col[.field…]]` (also `DESC`). Hive's older dotted form
+ * `DESCRIBE t.col` parses as database `t`, table `col`; the binder re-reads it when no such database exists.
+ */
 export interface DescribeTableStatement {
   readonly kind: 'describeTable';
   readonly pos: SourcePosition;
