@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HiveTypes } from '@hive-batch/core';
+import { HiveDecimal, HiveTypes } from '@hive-batch/core';
 import {
   aggregateRows,
   histogramNumeric,
@@ -36,6 +36,26 @@ describe('histogram_numeric', () => {
       { x: 2, y: 1 },
       { x: 3, y: 2 },
     ]);
+  });
+  it("converts timestamps to seconds and decimals to doubles, like Hive's getDouble", () => {
+    const ts = resolveAggregate(histogramNumeric, { argumentTypes: [HiveTypes.timestamp, HiveTypes.int] });
+    expect(
+      aggregateRows(
+        ts,
+        [
+          [1_500_000n, 5],
+          [-500_000n, 5],
+        ],
+        'complete',
+      ),
+    ).toEqual([
+      { x: -0.5, y: 1 },
+      { x: 1.5, y: 1 },
+    ]);
+    const dec = resolveAggregate(histogramNumeric, {
+      argumentTypes: [{ kind: 'decimal', precision: 5, scale: 2 }, HiveTypes.int],
+    });
+    expect(aggregateRows(dec, [[new HiveDecimal('0.10'), 5]], 'complete')).toEqual([{ x: 0.1, y: 1 }]);
   });
   it('merges the closest pair, weighting centres by height', () => {
     expect(

@@ -147,6 +147,22 @@ describe('percentile_cont against udaf_percentile_cont.q.out (Hive 4)', () => {
     ]);
     expect(mismatches(blocks[i]!.lines, lines)).toEqual([]);
   });
+  it('NULL values, partly NULL groups and an empty input (blocks 4-6)', () => {
+    const nulls = groupLines([
+      { fn: percentileCont, valueType: HiveTypes.int, value: () => null, pc: 0 },
+      { fn: percentileCont, valueType: HiveTypes.int, value: () => null, pc: 0, extra: [true] },
+    ]);
+    expect(mismatches(blocks[4]!.lines, nulls)).toEqual([]);
+    const v = (r: { key: string }): number | null => (Math.trunc(Number(r.key) / 10) < 5 ? 1 : null);
+    const partly = groupLines([
+      { fn: percentileCont, valueType: HiveTypes.int, value: v, pc: 0.5 },
+      { fn: percentileCont, valueType: HiveTypes.int, value: v, pc: 0.5, extra: [true] },
+    ]);
+    expect(mismatches(blocks[5]!.lines, partly)).toEqual([]);
+    expect(blocks[6]!.lines).toEqual(['NULL\tNULL']);
+    const ev = resolveAggregate(percentileCont, { argumentTypes: [HiveTypes.bigint, HiveTypes.double] });
+    expect(aggregateRows(ev, [], 'complete')).toBeNull();
+  });
   it('t_test: ASC, DESC and NULL handling', () => {
     const values = [null, 3, 8, 13, 7, 6, 20, null, null, 10, 7, 15, 16, 8, 7, 8, null];
     const run = (fn: AggregateFunctionDefinition, pc: number, extra: unknown[]): unknown => {
