@@ -4,8 +4,9 @@ import { hiveTypeName, invalidArguments } from './hive-convert';
 import { requirePrimitive } from './evaluator-kit';
 
 /**
- * sum/avg/variance argument check: primitive, and numeric, string-group or timestamp (void = NULL literal
- * resolves like double), else "Only numeric or string type arguments are accepted but X is passed."
+ * sum/avg/variance argument check: primitive, and numeric, string-group or timestamp, else "Only numeric or
+ * string type arguments are accepted but X is passed." (an untyped NULL literal, `void`, is rejected too: the
+ * resolvers' type switches have no VOID case).
  */
 export function checkSumArgument(t: DataType | undefined): DataType {
   if (t == null) throw new InternalError('missing argument type');
@@ -23,9 +24,6 @@ export function checkSumArgument(t: DataType | undefined): DataType {
     case 'char':
     case 'timestamp':
       return t;
-    case 'void':
-      // An untyped NULL literal converts to any type; Hive's resolvers see it as void and pick the double path.
-      return { kind: 'double' };
     default:
       throw invalidArguments(
         `Only numeric or string type arguments are accepted but ${hiveTypeName(t)} is passed.`,
@@ -50,8 +48,6 @@ export function checkPairArgument(t: DataType | undefined, message: string): Dat
     case 'decimal':
     case 'timestamp':
       return t;
-    case 'void':
-      return { kind: 'double' };
     default:
       throw invalidArguments(`${message} but ${hiveTypeName(t)} is passed.`);
   }

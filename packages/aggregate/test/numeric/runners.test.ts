@@ -12,6 +12,7 @@ import {
   sum,
   withDistinct,
   count,
+  max,
 } from '@hive-batch/aggregate';
 
 describe('mode runners', () => {
@@ -68,13 +69,13 @@ describe('inputs of other types', () => {
     expect(runAggregate(resolveAggregate(sum, ts), 'complete', [[1_500_000n], [2_250_000n]])).toBe(3.75);
     expect(runAggregate(resolveAggregate(avg, ts), 'complete', [[-1_500_000n], [null]])).toBe(-1.5);
   });
-  it('a NULL literal (void) argument resolves and gives the empty result', () => {
-    expect(
-      runAggregate(resolveAggregate(sum, { argumentTypes: [HiveTypes.void] }), 'complete', [[null]]),
-    ).toBeNull();
-    expect(
-      runAggregate(resolveAggregate(count, { argumentTypes: [HiveTypes.void] }), 'complete', [[null]]),
-    ).toBe(0n);
+  it('a NULL literal (void): count and max accept it, sum rejects it like Hive', () => {
+    const err = catchError(() => resolveAggregate(sum, { argumentTypes: [HiveTypes.void] }));
+    expect(isHiveBatchError(err) && err.code).toBe('INVALID_FUNCTION_ARGUMENTS');
+    const c = resolveAggregate(count, { argumentTypes: [HiveTypes.void] });
+    expect(runAggregate(c, 'complete', [[null]])).toBe(0n);
+    const m = resolveAggregate(max, { argumentTypes: [HiveTypes.void] });
+    expect(runAggregate(m, 'complete', [[null]])).toBeNull();
   });
 });
 
