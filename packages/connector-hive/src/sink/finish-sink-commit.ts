@@ -1,0 +1,86 @@
+import { HiveBatchError } from '@hive-batch/core';
+import type { Catalog } from '@hive-batch/catalog';
+import type { FileSystem } from '../fs/file-system';
+import { SINK_JOURNAL_KIND, type SinkJournalPayload } from './sink-journal';
+
+export const SUCCESS_FILE = '_SUCCESS';
+
+function join(a: string, b: string): string {
+  if (b === '') return a;
+  return a.endsWith('/') ? a + b : `${a}/${b}`;
+}
+
+/**
+ * The idempotent second half of a commit, run by the committer and again by recovery after a crash: moves every
+ * staged partition into place, registers partitions and statistics, marks the job COMMITTED and removes the
+ * staging and trash directories. Each step checks what is already done, so it can be repeated from any point.
+ *
+ * Overwrite of one partition is two renames (old → trash, staged → target): readers see old data, then new
+ * data, and a crash between them leaves state that this function completes.
+ */
+export async function finishSinkCommit(
+  catalog: Catalog,
+  fs: FileSystem,
+  payload: SinkJournalPayload,
+): Promise<void> {
+  const id = { database: payload.database, table: payload.table };
+  for (const p of payload.partitions) {
+    const staged = join(join(payload.staging, 'final'), p.path);
+    const target = join(payload.tableLocation, p.path);
+    const stagedStat = await fs.stat(staged);
+    if (stagedStat == null) continue; // already moved
+    if (payload.overwrite) {
+      const trash = join(payload.trash, p.path === '' ? '_table' : p.path);
+      if ((await fs.stat(target)) != null) {
+        if ((await fs.stat(trash)) != null) {
+          throw new HiveBatchError(
+            'COMMIT_FAILED',
+            `Both ${target} and ${trash} exist while committing job ${payload.jobId}`,
+          );
+        }
+        await fs.rename(target, trash);
+      }
+      await fs.rename(staged, target);
+    } else {
+      await fs.mkdirs(target);
+      const files = (await fs.list(staged)) ?? [];
+      for (const f of files) {
+        const name = f.path.slice(f.path.lastIndexOf('/') + 1);
+        if (name === SUCCESS_FILE) continue;
+        await fs.rename(f.path, join(target, name));
+      }
+      // The marker goes last, once the partition holds all files.
+      await fs.delete(join(target, SUCCESS_FILE));
+      const marker = join(staged, SUCCESS_FILE);
+      if ((await fs.stat(marker)) != null) await fs.rename(marker, join(target, SUCCESS_FILE));
+      await fs.delete(staged);
+    }
+  }
+  for (const p of payload.partitions) {
+    if (p.path === '') continue;
+    await catalog.addPartition(
+      id,
+      {
+        values: p.values,
+        statistics: {
+          numFiles: p.numFiles,
+          numRows: p.numRows,
+          totalSize: p.totalSize,
+          rawDataSize: p.rawDataSize,
+        },
+      },
+      { ifNotExists: true },
+    );
+  }
+  if (payload.tableStats != null) await catalog.alterTable(id, { statistics: payload.tableStats });
+  await catalog.writeJournal({
+    entry: {
+      id: `${SINK_JOURNAL_KIND}:${payload.jobId}`,
+      kind: SINK_JOURNAL_KIND,
+      state: 'COMMITTED',
+      payload,
+    },
+  });
+  await fs.delete(payload.staging);
+  await fs.delete(payload.trash);
+}
