@@ -15,6 +15,10 @@ import { withDistinct } from '../with-distinct';
  * decimal(20,10), as Hive 3.1.3 prints). With `cboEnabled` (default) it computes Hive 3's rewrite SUM(x)/COUNT(x) (so
  * avg over unparseable strings is 0.0 and int sums wrap as bigint); without it, GenericUDAFAverage's UDAF
  * (unparseable strings are skipped, sums in double). Empty → NULL.
+ * @example
+ * ```ts
+ * aggregateRows(resolveAggregate(avg, { argumentTypes: [HiveTypes.int] }), [[1], [2]], 'complete'); // 1.5
+ * ```
  */
 export const avg: AggregateFunctionDefinition = {
   name: 'avg',

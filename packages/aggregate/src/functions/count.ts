@@ -50,6 +50,10 @@ function createCountEvaluator(call: {
 /**
  * `count(*)`, `count(e1, …)` (a row counts only when every argument is non-NULL), `count(DISTINCT e1, …)`
  * (distinct tuples without NULL components). Always bigint, never NULL (0 for an empty group).
+ * @example
+ * ```ts
+ * aggregateRows(resolveAggregate(count, { argumentTypes: [HiveTypes.int] }), [[1], [null], [3]], 'complete'); // 2n
+ * ```
  */
 export const count: AggregateFunctionDefinition = {
   name: 'count',

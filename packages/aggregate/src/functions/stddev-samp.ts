@@ -1,7 +1,11 @@
 import type { AggregateFunctionDefinition } from '../contract';
 import { defineVarianceFunction } from '../internal/variance-definition';
 
-/** `stddev_samp(x)`: sample standard deviation as double; empty or one row → NULL (Hive ≥ 3). */
+/** `stddev_samp(x)`: sample standard deviation as double; empty or one row → NULL (Hive ≥ 3). * @example
+ * ```ts
+ * aggregateRows(resolveAggregate(stddevSamp, { argumentTypes: [HiveTypes.int] }), [[1], [-1], [0]], 'complete'); // 1
+ * ```
+ */
 export const stddevSamp: AggregateFunctionDefinition = defineVarianceFunction({
   name: 'stddev_samp',
   aliases: [],

@@ -8,6 +8,10 @@ import { withDistinct } from '../with-distinct';
  * `sum(x)` (GenericUDAFSum): int family → bigint (wraps silently like Java long), float/double/string/char/
  * varchar/timestamp → double (unparseable strings add nothing but make the sum non-NULL: 0.0),
  * decimal(p,s) → decimal(min(38,p+10),s) (exact, NULL on overflow). NULLs are skipped; empty → NULL.
+ * @example
+ * ```ts
+ * aggregateRows(resolveAggregate(sum, { argumentTypes: [HiveTypes.int] }), [[1], [2], [null]], 'complete'); // 3n
+ * ```
  */
 export const sum: AggregateFunctionDefinition = {
   name: 'sum',

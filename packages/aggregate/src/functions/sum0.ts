@@ -7,6 +7,10 @@ import { withDistinct } from '../with-distinct';
 /**
  * `$sum0(x)` (GenericUDAFSumEmptyIsZero): like `sum` but an empty group gives 0 / 0.0 / decimal 0. Calcite
  * produces it; with CBO Hive runs it as `COALESCE(SUM(x), 0)`, which is also what a decimal overflow gives here.
+ * @example
+ * ```ts
+ * aggregateRows(resolveAggregate(sum0, { argumentTypes: [HiveTypes.int] }), [], 'complete'); // 0n
+ * ```
  */
 export const sum0: AggregateFunctionDefinition = {
   name: '$sum0',
