@@ -1,0 +1,396 @@
+import type { AggregationMode } from '@hive-batch/aggregate';
+import { HiveBatchError, HiveTypes, createColumnBuilder, createSchema, sliceBatch } from '@hive-batch/core';
+import type { Column, ColumnBatch, DataType, Schema } from '@hive-batch/core';
+import type { AggregateCall } from './aggregate-call';
+import { createGroupAggregate, resolveCall } from './internal/bound-aggregate';
+import type { GroupAggregate, ResolvedCall } from './internal/group-aggregate';
+import { consumesRows, emitsPartials } from './internal/operator-mode';
+import { SpillStore } from './internal/spill-store';
+import { createGroupKeys } from './kernels/group-keys';
+import type { GroupKeys } from './kernels/group-keys';
+
+/** Flink-style adaptive local aggregation (`table.exec.local-hash-agg.adaptive.*`), used in `partial1` mode only. */
+export interface AdaptiveLocalAggregationOptions {
+  /** Turn adaptive pass-through on. Defaults to `true`. */
+  readonly enabled?: boolean;
+  /** Input rows to look at before deciding. Rows. Defaults to `500_000` (Flink's sampling threshold). */
+  readonly sampleRows?: number;
+  /**
+   * Pass rows through when groups / sampled rows exceeds this ratio (local aggregation then saves little).
+   * Defaults to `0.5` (Flink's distinct-value-rate threshold).
+   */
+  readonly distinctValueRateThreshold?: number;
+}
+
+/** Options of {@link HashAggregate}. */
+export interface HashAggregateOptions {
+  /** Schema of the input batches. */
+  readonly inputSchema: Schema;
+  /** Group-by key column indices (primitive types; NULL is a group). `[]` = one global group. */
+  readonly groupBy: readonly number[];
+  /** Aggregates, in output order. */
+  readonly aggregates: readonly AggregateCall[];
+  /**
+   * `complete` (rows → results), `partial1` (rows → partials), `partial2` (partials → partials) or `final`
+   * (partials → results). Partials are binary columns (`encodePartial`). Defaults to `'complete'`.
+   */
+  readonly mode?: AggregationMode;
+  /** Rows per output batch at most. Rows. Defaults to `1024`. */
+  readonly highWaterMarkRows?: number;
+  /**
+   * Memory for the hash table, accumulator arrays and side tables. Past it, partial states are spilled to
+   * partitioned temp files and merged partition by partition at the end. Bytes. Defaults to `1 GiB`.
+   */
+  readonly memoryBudgetBytes?: number;
+  /** Directory for spill files (a private subdirectory is created). Defaults to `os.tmpdir()`. */
+  readonly spillDirectory?: string;
+  /** Number of spill partitions, a power of two. Defaults to `16`. */
+  readonly spillPartitions?: number;
+  /** Adaptive local aggregation. Defaults to enabled with Flink's thresholds (only acts in `partial1`). */
+  readonly adaptive?: AdaptiveLocalAggregationOptions;
+  /** Aborts `add` / `finish` with `ABORTED`; spill files are removed by `close`. */
+  readonly signal?: AbortSignal;
+}
+
+/** Counters of one {@link HashAggregate} run. */
+export interface HashAggregateStats {
+  /** Input rows seen. */
+  readonly inputRows: number;
+  /** Times the in-memory state was spilled. */
+  readonly spills: number;
+  /** Bytes written to spill files. */
+  readonly spilledBytes: number;
+  /** True when adaptive local aggregation switched to pass-through. */
+  readonly passThrough: boolean;
+}
+
+const DEFAULT_BUDGET = 1024 * 1024 * 1024;
+
+/**
+ * Columnar hash aggregation with Hive semantics: for each batch a group-id column is computed (typed-array open
+ * addressing; a fast path for one int-like key, normalized byte keys otherwise), then one kernel call per
+ * aggregate runs over it. Memory-bounded (spills partitioned partial states), adaptive in `partial1` mode.
+ * Output groups come in order of first appearance (per spill partition when spilled).
+ *
+ * Call {@link HashAggregate.close} when done (also after errors) to remove spill files, or use
+ * {@link hashAggregate}, which does.
+ *
+ * @example
+ * ```ts
+ * const op = new HashAggregate({ inputSchema, groupBy: [0], aggregates: [{ function: sum, args: [1] }] });
+ * try {
+ *   for (const b of batches) await op.add(b);
+ *   for await (const out of op.finish()) console.log(out.numRows);
+ * } finally {
+ *   await op.close();
+ * }
+ * ```
+ */
+export class HashAggregate {
+  /** Schema of the output: the group-by keys, then one column per aggregate (binary in partial modes). */
+  readonly outputSchema: Schema;
+  private readonly options: HashAggregateOptions;
+  private readonly mode: AggregationMode;
+  private readonly keyTypes: readonly DataType[];
+  private readonly resolved: readonly ResolvedCall[];
+  private readonly highWaterMarkRows: number;
+  private readonly budget: number;
+  private readonly partitionBits: number;
+  private readonly spill: SpillStore;
+  private keys: GroupKeys;
+  private aggs: GroupAggregate[];
+  private groupIds: Int32Array = new Int32Array(1024);
+  private inputRows = 0;
+  private spills = 0;
+  private passThrough = false;
+  private adaptiveDecided: boolean;
+  private finished = false;
+
+  /**
+   * @throws {HiveBatchError} `INVALID_ARGUMENT` for bad column indices or options; `UNSUPPORTED_TYPE` for a
+   *   complex group-by key; `INVALID_FUNCTION_ARGUMENTS` from an aggregate's resolver.
+   */
+  constructor(options: HashAggregateOptions) {
+    this.options = options;
+    this.mode = options.mode ?? 'complete';
+    const fields = options.inputSchema.fields;
+    this.keyTypes = options.groupBy.map((k) => {
+      const f = fields[k];
+      if (f == null) throw new HiveBatchError('INVALID_ARGUMENT', `Group-by column ${k} does not exist`);
+      return f.type;
+    });
+    this.resolved = options.aggregates.map((c) => resolveCall(c, options.inputSchema, this.mode));
+    this.highWaterMarkRows = options.highWaterMarkRows ?? 1024;
+    this.budget = options.memoryBudgetBytes ?? DEFAULT_BUDGET;
+    const partitions = options.spillPartitions ?? 16;
+    if (!(this.highWaterMarkRows >= 1) || !(this.budget > 0)) {
+      throw new HiveBatchError(
+        'INVALID_ARGUMENT',
+        'highWaterMarkRows and memoryBudgetBytes must be positive',
+      );
+    }
+    if (!Number.isInteger(Math.log2(partitions)) || partitions < 1 || partitions > 1024) {
+      throw new HiveBatchError(
+        'INVALID_ARGUMENT',
+        `spillPartitions must be a power of two, got ${partitions}`,
+      );
+    }
+    this.partitionBits = Math.log2(partitions);
+    this.spill = new SpillStore(options.spillDirectory, partitions);
+    this.keys = createGroupKeys(this.keyTypes);
+    this.aggs = this.resolved.map((r) => createGroupAggregate(r, this.mode));
+    const adaptive = options.adaptive ?? {};
+    this.adaptiveDecided = this.mode !== 'partial1' || adaptive.enabled === false;
+    const keyFields = options.groupBy.map((k) => fields[k] ?? { name: `k${k}`, type: HiveTypes.void });
+    this.outputSchema = createSchema([
+      ...keyFields.map((f) => ({ name: f.name, type: f.type })),
+      ...this.resolved.map((r, i) => ({
+        name: r.call.name ?? `_c${keyFields.length + i}`,
+        type: emitsPartials(this.mode) ? HiveTypes.binary : r.evaluator.resultType,
+      })),
+    ]);
+  }
+
+  /** Counters so far. */
+  get stats(): HashAggregateStats {
+    return {
+      inputRows: this.inputRows,
+      spills: this.spills,
+      spilledBytes: this.spill.bytesWritten,
+      passThrough: this.passThrough,
+    };
+  }
+
+  private checkAbort(): void {
+    if (this.options.signal?.aborted === true) {
+      throw new HiveBatchError('ABORTED', 'Hash aggregation was aborted', {
+        cause: this.options.signal.reason,
+      });
+    }
+  }
+
+  /**
+   * Consumes one input batch. Returns output produced right away: only pass-through batches of adaptive local
+   * aggregation (and the groups flushed when it switches); otherwise `[]`, everything comes from `finish`.
+   *
+   * @throws {HiveBatchError} `ABORTED` when the signal fired; `SPILL_FAILED` when spilling fails;
+   *   `INVALID_ARGUMENT` after `finish`.
+   */
+  async add(batch: ColumnBatch): Promise<ColumnBatch[]> {
+    this.checkAbort();
+    if (this.finished) throw new HiveBatchError('INVALID_ARGUMENT', 'add() after finish()');
+    const n = batch.numRows;
+    if (n === 0) return [];
+    this.inputRows += n;
+    if (this.passThrough) return this.passThroughBatch(batch);
+    this.accumulateInto(this.keys, this.aggs, batch);
+    if (!this.adaptiveDecided) {
+      const adaptive = this.options.adaptive ?? {};
+      if (this.inputRows >= (adaptive.sampleRows ?? 500_000)) {
+        this.adaptiveDecided = true;
+        if (this.keys.size / this.inputRows > (adaptive.distinctValueRateThreshold ?? 0.5)) {
+          this.passThrough = true;
+          const out = [...this.emitGroups(this.keys, this.aggs)];
+          this.resetTable();
+          return out;
+        }
+      }
+    }
+    if (this.budget !== Infinity && this.estimateBytes() > this.budget) await this.spillAll();
+    return [];
+  }
+
+  private accumulateInto(keys: GroupKeys, aggs: readonly GroupAggregate[], batch: ColumnBatch): void {
+    const n = batch.numRows;
+    if (this.groupIds.length < n) this.groupIds = new Int32Array(Math.max(n, this.groupIds.length * 2));
+    const gids = this.groupIds;
+    const keyColumns = this.options.groupBy.map((k) => batch.columns[k] as Column);
+    keys.groupIds(keyColumns, n, gids);
+    const rows = consumesRows(this.mode);
+    for (const agg of aggs) {
+      agg.ensureGroups(keys.size);
+      if (rows) agg.accumulate(gids, batch, n);
+      else agg.merge(gids, batch, n);
+    }
+  }
+
+  /** Adaptive pass-through: every row becomes its own single-row partial. */
+  private passThroughBatch(batch: ColumnBatch): ColumnBatch[] {
+    const n = batch.numRows;
+    const gids = new Int32Array(n);
+    for (let i = 0; i < n; i++) gids[i] = i;
+    const columns: Column[] = this.options.groupBy.map((k) => batch.columns[k] as Column);
+    for (const agg of this.aggs) {
+      agg.reset();
+      agg.ensureGroups(n);
+      agg.accumulate(gids, batch, n);
+      const b = createColumnBuilder(HiveTypes.binary, { initialCapacity: n });
+      agg.emit(b, 0, n);
+      columns.push(b.finish());
+      agg.reset();
+    }
+    const out: ColumnBatch = { schema: this.outputSchema, columns, numRows: n };
+    const parts: ColumnBatch[] = [];
+    for (let s = 0; s < n; s += this.highWaterMarkRows) {
+      parts.push(
+        n <= this.highWaterMarkRows ? out : sliceBatch(out, s, Math.min(n, s + this.highWaterMarkRows)),
+      );
+    }
+    return parts;
+  }
+
+  private estimateBytes(): number {
+    let bytes = this.keys.byteSize + this.groupIds.byteLength;
+    const groups = this.keys.size;
+    for (const agg of this.aggs) bytes += agg.estimateBytes(groups);
+    return bytes;
+  }
+
+  private resetTable(): void {
+    this.keys = createGroupKeys(this.keyTypes);
+    for (const agg of this.aggs) agg.reset();
+  }
+
+  /** Writes every group's partial state to its spill partition and empties the table. */
+  private async spillAll(): Promise<void> {
+    const groups = this.keys.size;
+    if (groups === 0) return;
+    const parts = 1 << this.partitionBits;
+    const members: number[][] = Array.from({ length: parts }, () => []);
+    for (let g = 0; g < groups; g++) members[this.keys.partitionOf(g, this.partitionBits)]?.push(g);
+    const schema = this.partialSchema();
+    for (let p = 0; p < parts; p++) {
+      const list = members[p] ?? [];
+      for (let s = 0; s < list.length; s += 65536) {
+        const chunk = list.slice(s, s + 65536);
+        const keyBuilders = this.keyTypes.map((t) =>
+          createColumnBuilder(t, { initialCapacity: chunk.length }),
+        );
+        const partialBuilders = this.aggs.map(() =>
+          createColumnBuilder(HiveTypes.binary, { initialCapacity: chunk.length }),
+        );
+        for (const g of chunk) {
+          this.keys.emitKeys(keyBuilders, g, g + 1);
+          this.aggs.forEach((agg, a) => partialBuilders[a]?.append(agg.partialBytes(g)));
+        }
+        const columns = [...keyBuilders, ...partialBuilders].map((b) => b.finish());
+        this.checkAbort();
+        await this.spill.write(p, { schema, columns, numRows: chunk.length });
+      }
+    }
+    this.spills++;
+    this.resetTable();
+  }
+
+  private partialSchema(): Schema {
+    const keyFields = this.outputSchema.fields.slice(0, this.keyTypes.length);
+    return createSchema([
+      ...keyFields,
+      ...this.resolved.map((_, i) => ({ name: `p${i}`, type: HiveTypes.binary })),
+    ]);
+  }
+
+  /** Output batches of groups `0..size-1` of a table. */
+  private *emitGroups(keys: GroupKeys, aggs: readonly GroupAggregate[]): Generator<ColumnBatch> {
+    const size = keys.size;
+    for (let from = 0; from < size; from += this.highWaterMarkRows) {
+      this.checkAbort();
+      const to = Math.min(size, from + this.highWaterMarkRows);
+      const keyBuilders = this.keyTypes.map((t) => createColumnBuilder(t, { initialCapacity: to - from }));
+      keys.emitKeys(keyBuilders, from, to);
+      const columns = keyBuilders.map((b) => b.finish());
+      aggs.forEach((agg) => {
+        const b = createColumnBuilder(agg.outputType, { initialCapacity: to - from });
+        agg.emit(b, from, to);
+        columns.push(b.finish());
+      });
+      yield { schema: this.outputSchema, columns, numRows: to - from };
+    }
+  }
+
+  /**
+   * Ends the input and yields the output batches (at most `highWaterMarkRows` rows each). After spilling, each
+   * partition's partials are merged in memory in turn and their files deleted. The spill directory is removed
+   * when the generator completes or is closed early.
+   *
+   * @throws {HiveBatchError} `ABORTED`, `SPILL_FAILED`.
+   */
+  async *finish(): AsyncGenerator<ColumnBatch> {
+    if (this.finished) throw new HiveBatchError('INVALID_ARGUMENT', 'finish() called twice');
+    this.finished = true;
+    try {
+      this.checkAbort();
+      // A global aggregate over no rows still has its one row (count(*) = 0), except in the partial modes.
+      if (
+        this.keyTypes.length === 0 &&
+        this.keys.size === 0 &&
+        !this.spill.used &&
+        !emitsPartials(this.mode)
+      ) {
+        this.keys.groupIds([], 1, this.groupIds);
+        for (const agg of this.aggs) agg.ensureGroups(1);
+      }
+      if (!this.spill.used) {
+        yield* this.emitGroups(this.keys, this.aggs);
+        return;
+      }
+      await this.spillAll();
+      for (const p of this.spill.nonEmptyPartitions()) {
+        const merger = new HashAggregate({
+          inputSchema: this.partialSchema(),
+          groupBy: this.keyTypes.map((_, k) => k),
+          aggregates: this.resolved.map((r, i) => ({
+            function: r.call.function,
+            args: [this.keyTypes.length + i],
+            argumentTypes: r.argumentTypes,
+            ...(r.call.distinct === undefined ? {} : { distinct: r.call.distinct }),
+            ...(r.call.star === undefined ? {} : { star: r.call.star }),
+            ...(r.call.cboEnabled === undefined ? {} : { cboEnabled: r.call.cboEnabled }),
+            name: this.outputSchema.fields[this.keyTypes.length + i]?.name ?? `_c${i}`,
+          })),
+          mode: emitsPartials(this.mode) ? 'partial2' : 'final',
+          highWaterMarkRows: this.highWaterMarkRows,
+          memoryBudgetBytes: Infinity,
+          ...(this.options.signal === undefined ? {} : { signal: this.options.signal }),
+        });
+        for await (const b of this.spill.read(p)) await merger.add(b);
+        for await (const b of merger.finish()) yield { ...b, schema: this.outputSchema };
+      }
+    } finally {
+      await this.close();
+    }
+  }
+
+  /** Removes spill files and frees the table. Idempotent; call it after errors too. */
+  async close(): Promise<void> {
+    await this.spill.close();
+    this.keys = createGroupKeys(this.keyTypes);
+    this.aggs = this.resolved.map((r) => createGroupAggregate(r, this.mode));
+  }
+}
+
+/**
+ * Runs a {@link HashAggregate} over an input stream and yields its output; spill files are removed on success,
+ * on error and when the consumer stops early or the signal aborts.
+ *
+ * @param input - input batches (sync or async iterable).
+ * @param options - see {@link HashAggregateOptions}.
+ * @returns the output batches (pass-through batches first, when adaptive local aggregation switched).
+ * @throws {HiveBatchError} as {@link HashAggregate}.
+ * @example
+ * ```ts
+ * for await (const b of hashAggregate(batches, { inputSchema, groupBy: [0], aggregates })) print(b);
+ * ```
+ */
+export async function* hashAggregate(
+  input: Iterable<ColumnBatch> | AsyncIterable<ColumnBatch>,
+  options: HashAggregateOptions,
+): AsyncGenerator<ColumnBatch> {
+  const op = new HashAggregate(options);
+  try {
+    for await (const batch of input) yield* await op.add(batch);
+    yield* op.finish();
+  } finally {
+    await op.close();
+  }
+}

@@ -1,0 +1,222 @@
+import { createAccumulatorState, growAccumulatorState, resolveAggregate } from '@hive-batch/aggregate';
+import type { AccumulatorState, AggregateEvaluator } from '@hive-batch/aggregate';
+import {
+  HiveBatchError,
+  HiveTypes,
+  bytesAt,
+  castValue,
+  columnFromValues,
+  createColumnBuilder,
+  dataTypeEquals,
+  getValue,
+} from '@hive-batch/core';
+import type { Column, ColumnBatch, ColumnBuilder, DataType, HiveValue, Schema } from '@hive-batch/core';
+import type { AggregateArgument, AggregateCall } from '../aggregate-call';
+import { createDistinctFastPath } from '../kernels/distinct-fast-path';
+import type { GroupAggregate, ResolvedCall } from './group-aggregate';
+import { consumesRows, emitsPartials } from './operator-mode';
+import type { OperatorMode } from './operator-mode';
+
+/** Functions whose DISTINCT evaluator is `withDistinct` over the plain one. */
+const PLAIN_DISTINCT = new Set(['count', 'sum', '$sum0', 'min', 'max', 'avg']);
+
+function argType(schema: Schema, arg: AggregateArgument): DataType {
+  if (typeof arg !== 'number') return arg.type;
+  const f = schema.fields[arg];
+  if (f == null)
+    throw new HiveBatchError('INVALID_ARGUMENT', `Aggregate argument column ${arg} does not exist`);
+  return f.type;
+}
+
+/** Resolves one call against the input schema. */
+export function resolveCall(call: AggregateCall, schema: Schema, mode: OperatorMode): ResolvedCall {
+  const args = call.args ?? [];
+  let argumentTypes: readonly DataType[];
+  if (call.argumentTypes !== undefined) {
+    argumentTypes = call.argumentTypes;
+  } else if (consumesRows(mode)) {
+    argumentTypes = args.map((a) => argType(schema, a));
+  } else {
+    throw new HiveBatchError(
+      'INVALID_ARGUMENT',
+      `Aggregate ${call.function.name} needs argumentTypes in ${mode} mode (its input is a partial)`,
+    );
+  }
+  if (!consumesRows(mode)) {
+    const p = args[0];
+    if (args.length !== 1 || typeof p !== 'number' || argType(schema, p).kind !== 'binary') {
+      throw new HiveBatchError(
+        'INVALID_ARGUMENT',
+        `Aggregate ${call.function.name} in ${mode} mode takes one binary partial column`,
+      );
+    }
+  }
+  const constantArguments = consumesRows(mode)
+    ? args.map((a) => (typeof a === 'number' ? undefined : a.constant))
+    : argumentTypes.map(() => undefined);
+  const resolveWith = (distinct: boolean): AggregateEvaluator =>
+    resolveAggregate(call.function, {
+      argumentTypes,
+      constantArguments,
+      distinct,
+      star: call.star ?? false,
+      ...(call.cboEnabled === undefined ? {} : { cboEnabled: call.cboEnabled }),
+    });
+  const evaluator = resolveWith(call.distinct ?? false);
+  // The DISTINCT fast path needs the plain evaluator; only for functions whose DISTINCT form is exactly
+  // `withDistinct(plain)` (the definition decides DISTINCT handling, e.g. variance has its own under CBO).
+  const inner =
+    call.distinct === true &&
+    consumesRows(mode) &&
+    argumentTypes.length === 1 &&
+    PLAIN_DISTINCT.has(call.function.name)
+      ? resolveWith(false)
+      : evaluator;
+  return { call, evaluator, inner, argumentTypes };
+}
+
+function castColumn(column: Column, to: DataType, numRows: number): Column {
+  const values: unknown[] = new Array<unknown>(numRows);
+  for (let i = 0; i < numRows; i++) {
+    const v = getValue(column, i);
+    values[i] = v == null ? null : castValue(v as HiveValue, column.type, to);
+  }
+  return columnFromValues(to, values);
+}
+
+/** Reads the argument columns of a call from a batch, cast to the evaluator's input types. */
+export class ArgumentReader {
+  private readonly args: readonly AggregateArgument[];
+  private readonly inputTypes: readonly DataType[];
+  private constants: (Column | null)[];
+  private constantRows = 0;
+
+  constructor(resolved: ResolvedCall) {
+    this.args = resolved.call.args ?? [];
+    this.inputTypes = resolved.evaluator.inputTypes;
+    this.constants = this.args.map(() => null);
+  }
+
+  read(batch: ColumnBatch, numRows: number): Column[] {
+    if (numRows > this.constantRows) {
+      this.constantRows = Math.max(numRows, this.constantRows * 2);
+      this.constants = this.args.map(() => null);
+    }
+    return this.args.map((a, k) => {
+      const to = this.inputTypes[k] ?? argType(batch.schema, a);
+      if (typeof a === 'number') {
+        const c = batch.columns[a];
+        if (c == null) throw new HiveBatchError('INVALID_ARGUMENT', `Input column ${a} does not exist`);
+        return dataTypeEquals(c.type, to) ? c : castColumn(c, to, numRows);
+      }
+      let col = this.constants[k];
+      if (col == null) {
+        const v = a.constant == null ? null : castValue(a.constant as HiveValue, a.type, to);
+        col = columnFromValues(to, new Array<unknown>(this.constantRows).fill(v));
+        this.constants[k] = col;
+      }
+      // Buffers may be longer than `length`, so one constant column serves every smaller batch.
+      return { ...col, length: numRows, nullCount: col.nullCount === 0 ? 0 : numRows };
+    });
+  }
+}
+
+/** A {@link GroupAggregate} over any evaluator, through the contract only. */
+export class EvaluatorAggregate implements GroupAggregate {
+  readonly outputType: DataType;
+  private readonly evaluator: AggregateEvaluator;
+  private readonly reader: ArgumentReader;
+  private readonly partialOutput: boolean;
+  private readonly partialColumn: number;
+  private state: AccumulatorState;
+  private groups = 0;
+
+  constructor(resolved: ResolvedCall, mode: OperatorMode) {
+    this.evaluator = resolved.evaluator;
+    this.reader = new ArgumentReader(resolved);
+    this.partialOutput = emitsPartials(mode);
+    this.outputType = this.partialOutput ? HiveTypes.binary : this.evaluator.resultType;
+    const first = resolved.call.args?.[0];
+    this.partialColumn = typeof first === 'number' ? first : -1;
+    this.state = createAccumulatorState(this.evaluator.layout, 0);
+  }
+
+  ensureGroups(groups: number): void {
+    if (groups <= this.groups) return;
+    growAccumulatorState(this.state, this.evaluator.layout, groups);
+    for (let g = this.groups; g < groups; g++) this.evaluator.init(this.state, g);
+    this.groups = groups;
+  }
+
+  accumulate(groupIds: Int32Array, batch: ColumnBatch, numRows: number): void {
+    this.evaluator.accumulateBatch(this.state, groupIds, this.reader.read(batch, numRows), numRows);
+  }
+
+  merge(groupIds: Int32Array, batch: ColumnBatch, numRows: number): void {
+    const col = batch.columns[this.partialColumn];
+    if (col?.layout !== 'varbinary') {
+      throw new HiveBatchError('INVALID_ARGUMENT', `Column ${this.partialColumn} is not a partial column`);
+    }
+    const ev = this.evaluator;
+    for (let i = 0; i < numRows; i++) {
+      const v = col.validity;
+      const isNull = v != null && ((v[i >> 3] ?? 0) & (1 << (i & 7))) === 0;
+      ev.merge(this.state, groupIds[i] ?? 0, isNull ? null : ev.decodePartial(bytesAt(col, i)));
+    }
+  }
+
+  emit(builder: ColumnBuilder, from: number, to: number): void {
+    const ev = this.evaluator;
+    if (this.partialOutput) {
+      for (let g = from; g < to; g++) builder.append(this.partialBytes(g));
+    } else {
+      for (let g = from; g < to; g++) builder.append(ev.terminate(this.state, g));
+    }
+  }
+
+  partialBytes(group: number): Uint8Array {
+    return this.evaluator.encodePartial(this.evaluator.terminatePartial(this.state, group));
+  }
+
+  estimateBytes(groups: number): number {
+    let bytes = 0;
+    for (const s of this.state.slots) bytes += s.byteLength;
+    if (this.evaluator.layout.usesSideState && groups > 0) {
+      // Side state has no size of its own: sample a few groups' encoded partials (×2 for object overhead).
+      const samples = Math.min(groups, 8);
+      let sampled = 0;
+      for (let k = 0; k < samples; k++) {
+        sampled += this.partialBytes(Math.floor((k * (groups - 1)) / Math.max(samples - 1, 1))).length;
+      }
+      bytes += (groups * (2 * sampled)) / samples + groups * 64;
+    }
+    return bytes;
+  }
+
+  reset(): void {
+    this.state = createAccumulatorState(this.evaluator.layout, 0);
+    this.groups = 0;
+  }
+
+  moveGroup(from: number, to: number): void {
+    if (from === to) return;
+    for (const s of this.state.slots) s[to] = s[from] as never;
+    if (this.evaluator.layout.usesSideState) this.state.side[to] = this.state.side[from];
+    // Group `from` must not share state with `to`: give it a fresh one.
+    this.evaluator.init(this.state, from);
+  }
+}
+
+/** Builds the operator-side aggregate for a resolved call (a typed fast path where one exists). */
+export function createGroupAggregate(resolved: ResolvedCall, mode: OperatorMode): GroupAggregate {
+  if (resolved.call.distinct === true && consumesRows(mode)) {
+    const fast = createDistinctFastPath(resolved, mode);
+    if (fast != null) return fast;
+  }
+  return new EvaluatorAggregate(resolved, mode);
+}
+
+/** A fresh builder for an aggregate's output. */
+export function outputBuilder(agg: GroupAggregate, rows: number): ColumnBuilder {
+  return createColumnBuilder(agg.outputType, { initialCapacity: Math.max(rows, 1) });
+}

@@ -1,0 +1,195 @@
+import { createAccumulatorState } from '@hive-batch/aggregate';
+import type { AggregateEvaluator } from '@hive-batch/aggregate';
+import { HiveBatchError, HiveTypes, dataTypeEquals } from '@hive-batch/core';
+import type {
+  Column,
+  ColumnBatch,
+  ColumnBuilder,
+  DataType,
+  FixedColumn,
+  FixedValues,
+} from '@hive-batch/core';
+import { DistinctValueSet } from './distinct-value-set';
+import type { GroupAggregate, ResolvedCall } from '../internal/group-aggregate';
+import { emitsPartials } from '../internal/operator-mode';
+import type { OperatorMode } from '../internal/operator-mode';
+
+/** Functions whose result does not depend on the order the distinct values arrive in. */
+const ORDER_INSENSITIVE = new Set(['count']);
+
+function isFastType(t: DataType): boolean {
+  return (
+    t.kind === 'double' ||
+    t.kind === 'float' ||
+    t.kind === 'int' ||
+    t.kind === 'smallint' ||
+    t.kind === 'tinyint' ||
+    t.kind === 'date'
+  );
+}
+
+function makeValues(type: DataType, from: Float64Array): FixedValues {
+  switch (type.kind) {
+    case 'double':
+      return from;
+    case 'float':
+      return Float32Array.from(from);
+    case 'smallint':
+      return Int16Array.from(from);
+    case 'tinyint':
+      return Int8Array.from(from);
+    default:
+      return Int32Array.from(from);
+  }
+}
+
+/**
+ * `f(DISTINCT x)` over one numeric column without per-row objects: (group, value bits) pairs are deduplicated in
+ * a typed-array hash set; at the end each group's distinct values are put in Hive's reduce-key order (NULL first,
+ * then `Double.compare` order, -0.0 before 0.0) and fed to the plain evaluator through its batch kernel — the
+ * same values in the same order as `withDistinct`, so results are identical. Partials use `withDistinct`'s format.
+ */
+class DistinctFastPath implements GroupAggregate {
+  readonly outputType: DataType;
+  private readonly resolved: ResolvedCall;
+  private readonly inner: AggregateEvaluator;
+  private readonly column: number;
+  private readonly valueType: DataType;
+  private readonly partialOutput: boolean;
+  private readonly sorted: boolean;
+  private set = new DistinctValueSet();
+  private groups = 0;
+  /** Per-group segments of entry indices (first-seen order), built lazily for output. */
+  private segments: { starts: Int32Array; order: Int32Array } | null = null;
+
+  // eslint-disable-next-line max-params -- private class, built by createDistinctFastPath only
+  constructor(resolved: ResolvedCall, mode: OperatorMode, column: number, valueType: DataType) {
+    this.resolved = resolved;
+    this.inner = resolved.inner;
+    this.column = column;
+    this.valueType = valueType;
+    this.partialOutput = emitsPartials(mode);
+    this.outputType = this.partialOutput ? HiveTypes.binary : this.inner.resultType;
+    this.sorted = !ORDER_INSENSITIVE.has(resolved.call.function.name);
+  }
+
+  ensureGroups(groups: number): void {
+    if (groups > this.groups) {
+      this.set.ensureGroups(groups);
+      this.groups = groups;
+    }
+  }
+
+  accumulate(groupIds: Int32Array, batch: ColumnBatch, numRows: number): void {
+    const c = batch.columns[this.column];
+    if (c?.layout !== 'fixed') {
+      if (c?.layout === 'null') {
+        for (let i = 0; i < numRows; i++) this.set.addNull(groupIds[i] ?? 0);
+        this.segments = null;
+        return;
+      }
+      throw new HiveBatchError('INVALID_ARGUMENT', `Column ${this.column} is not a numeric column`);
+    }
+    this.set.addColumn(groupIds, c, numRows);
+    this.segments = null;
+  }
+
+  merge(): void {
+    throw new HiveBatchError('UNSUPPORTED_OPERATION', 'The DISTINCT fast path consumes rows only');
+  }
+
+  private buildSegments(): { starts: Int32Array; order: Int32Array } {
+    if (this.segments != null) return this.segments;
+    const set = this.set;
+    const n = set.size;
+    const starts = new Int32Array(this.groups + 1);
+    for (let e = 0; e < n; e++) starts[set.groupOf(e) + 1]! += 1;
+    for (let g = 0; g < this.groups; g++) starts[g + 1]! += starts[g]!;
+    const fill = starts.slice(0, this.groups);
+    const order = new Int32Array(n);
+    for (let e = 0; e < n; e++) {
+      const g = set.groupOf(e);
+      order[fill[g]!] = e;
+      fill[g]! += 1;
+    }
+    this.segments = { starts, order };
+    return this.segments;
+  }
+
+  emit(builder: ColumnBuilder, from: number, to: number): void {
+    if (this.partialOutput) {
+      for (let g = from; g < to; g++) builder.append(this.partialBytes(g));
+      return;
+    }
+    const { starts, order } = this.buildSegments();
+    const set = this.set;
+    // Rows for the inner evaluator: per group, NULL first (if seen), then the values in key order.
+    let rows = starts[to]! - starts[from]!;
+    for (let g = from; g < to; g++) if (set.hasNull(g)) rows++;
+    const values = new Float64Array(rows);
+    const gids = new Int32Array(rows);
+    const validity = new Uint8Array((rows + 7) >> 3).fill(0xff);
+    let nulls = 0;
+    let r = 0;
+    for (let g = from; g < to; g++) {
+      if (set.hasNull(g)) {
+        validity[r >> 3]! &= ~(1 << (r & 7));
+        gids[r++] = g - from;
+        nulls++;
+      }
+      const s = r;
+      for (let k = starts[g]!; k < starts[g + 1]!; k++) {
+        values[r] = set.valueOf(order[k]!);
+        gids[r++] = g - from;
+      }
+      if (this.sorted) values.subarray(s, r).sort();
+    }
+    const column: FixedColumn = {
+      type: this.valueType,
+      layout: 'fixed',
+      length: rows,
+      nullCount: nulls,
+      validity: nulls > 0 ? validity : null,
+      values: makeValues(this.valueType, values),
+    };
+    const state = createAccumulatorState(this.inner.layout, to - from);
+    for (let g = 0; g < to - from; g++) this.inner.init(state, g);
+    const args: Column[] = [column];
+    this.inner.accumulateBatch(state, gids, args, rows);
+    for (let g = 0; g < to - from; g++) builder.append(this.inner.terminate(state, g));
+  }
+
+  partialBytes(group: number): Uint8Array {
+    const { starts, order } = this.buildSegments();
+    const tuples: unknown[][] = [];
+    if (this.set.hasNull(group)) tuples.push([null]);
+    for (let k = starts[group]!; k < starts[group + 1]!; k++) tuples.push([this.set.valueOf(order[k]!)]);
+    return this.resolved.evaluator.encodePartial(tuples);
+  }
+
+  estimateBytes(): number {
+    return this.set.byteSize;
+  }
+
+  reset(): void {
+    this.set = new DistinctValueSet();
+    this.groups = 0;
+    this.segments = null;
+  }
+
+  moveGroup(): void {
+    throw new HiveBatchError('UNSUPPORTED_OPERATION', 'The DISTINCT fast path cannot move groups');
+  }
+}
+
+/** The fast path for `f(DISTINCT numericColumn)`, or `null` when the call does not qualify. */
+export function createDistinctFastPath(resolved: ResolvedCall, mode: OperatorMode): GroupAggregate | null {
+  const args = resolved.call.args ?? [];
+  const a = args[0];
+  const t = resolved.argumentTypes[0];
+  const input = resolved.inner.inputTypes[0];
+  if (resolved.inner === resolved.evaluator) return null;
+  if (args.length !== 1 || typeof a !== 'number' || t == null || input == null) return null;
+  if (!isFastType(t) || !dataTypeEquals(t, input)) return null;
+  return new DistinctFastPath(resolved, mode, a, t);
+}

@@ -1,0 +1,100 @@
+import type { Column, ColumnBuilder, DataType } from '@hive-batch/core';
+import { BytesGroupTable } from './bytes-group-table';
+import { IntGroupTable } from './int-group-table';
+import { appendDecodedKey } from './key-decoding';
+import { encodeKeys, hashBytes, keyValueWidth } from './key-encoding';
+import type { EncodedKeys } from './key-encoding';
+
+/** Maps the group-by key columns of each batch to dense group ids and gives the keys back for output. */
+export interface GroupKeys {
+  /** Groups so far. */
+  readonly size: number;
+  /** Bytes held. */
+  readonly byteSize: number;
+  /** Group id of rows `0..numRows-1` into `out` (new keys get the next ids). */
+  groupIds(keyColumns: readonly Column[], numRows: number, out: Int32Array): void;
+  /** Appends the keys of groups `from..to-1`, one builder per key column. */
+  emitKeys(builders: readonly ColumnBuilder[], from: number, to: number): void;
+  /** Spill partition (0..2^bits-1) of a group, independent of the table's own probing hash. */
+  partitionOf(group: number, bits: number): number;
+}
+
+function isInt32Family(t: DataType): boolean {
+  return t.kind === 'int' || t.kind === 'smallint' || t.kind === 'tinyint' || t.kind === 'date';
+}
+
+/** One tinyint/smallint/int/date key: the typed-array table, no encoding. */
+class IntKeys implements GroupKeys {
+  private readonly table = new IntGroupTable();
+  get size(): number {
+    return this.table.size;
+  }
+  get byteSize(): number {
+    return this.table.byteSize;
+  }
+  groupIds(keyColumns: readonly Column[], numRows: number, out: Int32Array): void {
+    const c = keyColumns[0]!;
+    if (c.layout === 'null') {
+      // An all-NULL column of a numeric type: every row is the NULL group.
+      const nulls = new Uint8Array((numRows + 7) >> 3);
+      this.table.groupIds(new Int32Array(numRows), nulls, numRows, out);
+      return;
+    }
+    const values = c.layout === 'fixed' ? c.values : new Int32Array(numRows);
+    this.table.groupIds(values as ArrayLike<number>, c.validity, numRows, out);
+  }
+  emitKeys(builders: readonly ColumnBuilder[], from: number, to: number): void {
+    const b = builders[0]!;
+    const keys = this.table.groupKeys;
+    const nullGroup = this.table.nullGroup;
+    if (nullGroup < from || nullGroup >= to) {
+      b.appendFixedValues(keys.subarray(from, to));
+      return;
+    }
+    const valid = new Uint8Array(to - from).fill(1);
+    valid[nullGroup - from] = 0;
+    b.appendFixedValues(keys.subarray(from, to), valid);
+  }
+  partitionOf(group: number, bits: number): number {
+    if (group === this.table.nullGroup) return 0;
+    const k = this.table.groupKeys[group]!;
+    // A different multiplier from the table's, so one partition's keys still spread over a fresh table.
+    const h = Math.imul(k ^ (k >>> 16), 0x45d9f3b);
+    return (h ^ (h >>> 16)) & ((1 << bits) - 1);
+  }
+}
+
+/** Any primitive key columns: normalized byte keys. */
+class EncodedGroupKeys implements GroupKeys {
+  private readonly table = new BytesGroupTable();
+  private readonly types: readonly DataType[];
+  private scratch: EncodedKeys | undefined;
+  constructor(types: readonly DataType[]) {
+    this.types = types;
+  }
+  get size(): number {
+    return this.table.size;
+  }
+  get byteSize(): number {
+    return this.table.byteSize + (this.scratch?.bytes.byteLength ?? 0);
+  }
+  groupIds(keyColumns: readonly Column[], numRows: number, out: Int32Array): void {
+    this.scratch = encodeKeys(keyColumns, numRows, this.scratch);
+    this.table.groupIds(this.scratch, numRows, out);
+  }
+  emitKeys(builders: readonly ColumnBuilder[], from: number, to: number): void {
+    for (let g = from; g < to; g++) appendDecodedKey(this.table.keyOf(g), this.types, builders);
+  }
+  partitionOf(group: number, bits: number): number {
+    const key = this.table.keyOf(group);
+    // The table probes with the low bits of hashBytes; partitions use the high bits.
+    return hashBytes(key, 0, key.length) >>> (32 - bits);
+  }
+}
+
+/** The cheapest {@link GroupKeys} for the key types (validated: primitive types only). */
+export function createGroupKeys(types: readonly DataType[]): GroupKeys {
+  types.forEach((t) => keyValueWidth(t));
+  if (types.length === 1 && isInt32Family(types[0]!)) return new IntKeys();
+  return new EncodedGroupKeys(types);
+}
