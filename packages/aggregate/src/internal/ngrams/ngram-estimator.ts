@@ -1,4 +1,5 @@
 import { HiveBatchError } from '@hive-batch/core';
+import { javaStringHashCode } from '../sketches/fm-sketch';
 import { javaDoubleToString } from './java-double-string';
 
 /** Separator of the words of an n-gram inside a map key (a character that cannot occur in UTF-16 text). */
@@ -31,16 +32,45 @@ function compareNGrams(a: readonly string[], b: readonly string[]): number {
  * Hive's NGramEstimator: an n-gram → frequency table capped at `2·k·pf` entries (trimmed to the `k·pf` most
  * frequent when exceeded), with `pf` raised to `1000 / k` when `k·pf < 1000`.
  *
- * Known difference: Hive breaks frequency ties during trimming by `HashMap` iteration order; this keeps the
- * insertion order instead. Results are identical whenever no trim drops one of several equally frequent
- * n-grams (always when the table never exceeds `2·k·pf` and the k-th frequency is not tied).
+ * Hive breaks frequency ties while trimming (and orders its partial) by `java.util.HashMap` iteration order;
+ * that order is reproduced: buckets by `ArrayList.hashCode()` spread as HashMap does, over a table that starts
+ * at 16 and doubles past a 0.75 load (it never shrinks), insertion order within a bucket. Not reproduced: the
+ * order inside a bucket that Java turned into a tree (8+ colliding n-grams in one bucket).
  */
 export class NGramEstimator {
   k = 0;
   pf = 0;
   n = 0;
-  /** Keys are the words joined by NUL, in insertion order. */
+  /** Keys are the words joined by NUL, in insertion order (a key removed and added again goes last). */
   readonly ngrams: Map<string, number> = new Map();
+  /** Capacity of the emulated HashMap table. */
+  private capacity = 16;
+  private readonly hashes: Map<string, number> = new Map();
+
+  private put(key: string, value: number): void {
+    const isNew = !this.ngrams.has(key);
+    this.ngrams.set(key, value);
+    if (isNew && this.ngrams.size > this.capacity * 0.75) this.capacity *= 2;
+  }
+
+  private bucketOf(key: string): number {
+    let h = this.hashes.get(key);
+    if (h == null) {
+      h = 1;
+      for (const w of key.split(SEP)) h = (Math.imul(31, h) + javaStringHashCode(w)) | 0;
+      this.hashes.set(key, h);
+    }
+    return (h ^ (h >>> 16)) & (this.capacity - 1);
+  }
+
+  /** Entries in Java HashMap iteration order. */
+  private javaOrder(): [string, number][] {
+    const entries = [...this.ngrams.entries()];
+    const buckets = entries.map(([k]) => this.bucketOf(k));
+    const idx = entries.map((_, i) => i);
+    idx.sort((a, b) => (buckets[a] as number) - (buckets[b] as number) || a - b);
+    return idx.map((i) => entries[i] as [string, number]);
+  }
 
   isInitialized(): boolean {
     return this.k !== 0;
@@ -55,7 +85,7 @@ export class NGramEstimator {
 
   add(ngram: readonly string[]): void {
     const key = ngram.join(SEP);
-    this.ngrams.set(key, (this.ngrams.get(key) ?? 0) + 1);
+    this.put(key, (this.ngrams.get(key) ?? 0) + 1);
     if (this.n === 0) this.n = ngram.length;
     else if (this.n !== ngram.length) throw mismatch('n', this.n, ngram.length);
     if (this.ngrams.size > this.k * this.pf * 2) this.trim(false);
@@ -63,7 +93,7 @@ export class NGramEstimator {
 
   private trim(finalTrim: boolean): void {
     // Stable ascending sort by frequency; the lowest entries beyond the kept count are dropped.
-    const list = [...this.ngrams.entries()].sort((a, b) => a[1] - b[1]);
+    const list = this.javaOrder().sort((a, b) => a[1] - b[1]);
     const drop = list.length - (finalTrim ? this.k : this.pf * this.k);
     for (let i = 0; i < drop; i++) this.ngrams.delete((list[i] as [string, number])[0]);
   }
@@ -83,7 +113,7 @@ export class NGramEstimator {
   /** Hive's `serialize()`: `[k, n, pf, w1…wn, freq, …]` as text. */
   serialize(): string[] {
     const out = [String(this.k), String(this.n), String(this.pf)];
-    for (const [key, v] of this.ngrams) {
+    for (const [key, v] of this.javaOrder()) {
       out.push(...key.split(SEP), javaDoubleToString(v));
     }
     return out;
@@ -106,7 +136,7 @@ export class NGramEstimator {
     for (let i = 3; i + this.n < other.length; i += this.n + 1) {
       const key = other.slice(i, i + this.n).join(SEP);
       const val = Number(other[i + this.n]);
-      this.ngrams.set(key, (this.ngrams.get(key) ?? 0) + val);
+      this.put(key, (this.ngrams.get(key) ?? 0) + val);
     }
     this.trim(false);
   }
