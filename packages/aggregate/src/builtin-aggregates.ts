@@ -2,6 +2,7 @@ import type { AggregateFunctionDefinition } from './contract';
 import { avg } from './functions/avg';
 import { collectList } from './functions/collect-list';
 import { collectSet } from './functions/collect-set';
+import { computeStats } from './functions/compute-stats';
 import { corr } from './functions/corr';
 import { count } from './functions/count';
 import { covarPop } from './functions/covar-pop';
@@ -74,5 +75,6 @@ export function builtinAggregates(): readonly AggregateFunctionDefinition[] {
     percentile,
     percentileCont,
     percentileDisc,
+    computeStats,
   ];
 }

@@ -4,7 +4,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HiveTypes } from '@hive-batch/core';
 import type { DataType } from '@hive-batch/core';
-import { aggregateRows, computeStats, mergePartials, resolveAggregate } from '@hive-batch/aggregate';
+import {
+  aggregateRows,
+  builtinAggregates,
+  computeStats,
+  createAggregateRegistry,
+  mergePartials,
+  resolveAggregate,
+} from '@hive-batch/aggregate';
 import { referenceNumericStats, referenceStringStats } from '@hive-batch/test-utils';
 import { checkSplitInvariance } from '../helpers/split-invariance';
 import { checkBatchEquivalence } from './batch-equivalence';
@@ -134,5 +141,25 @@ describe('compute_stats properties', () => {
     const row = (value as fc.Arbitrary<unknown>).map((v) => [v, ...args]);
     expect(() => checkSplitInvariance({ definition: computeStats, call, row, numRuns: 30 })).not.toThrow();
     expect(() => checkBatchEquivalence(resolveAggregate(computeStats, call), row)).not.toThrow();
+  });
+});
+
+describe('registry', () => {
+  it('compute_stats and the other collection/percentile/sketch aggregates are built-ins (Hive 3.1.3 registers them)', () => {
+    const r = createAggregateRegistry(builtinAggregates());
+    for (const name of [
+      'collect_set',
+      'collect_list',
+      'percentile',
+      'percentile_approx',
+      'histogram_numeric',
+      'percentile_cont',
+      'percentile_disc',
+      'ngrams',
+      'context_ngrams',
+      'compute_stats',
+    ]) {
+      expect(r.lookup(name.toUpperCase())?.name).toBe(name);
+    }
   });
 });
