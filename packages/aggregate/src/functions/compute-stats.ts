@@ -94,6 +94,37 @@ function resultFields(kind: StatsKind, inputType: DataType): StructField[] {
   }
 }
 
+/** Hive's intermediate struct per kind (GenericUDAFComputeStats' partial field lists). */
+function partialFields(kind: StatsKind, inputType: DataType): StructField[] {
+  const bigint = (name: string): StructField => ({ name, type: HiveTypes.bigint });
+  const columntype = { name: 'columntype', type: HiveTypes.string };
+  const bitvector = { name: 'bitvector', type: HiveTypes.binary };
+  switch (kind) {
+    case 'Boolean':
+      return [columntype, bigint('counttrues'), bigint('countfalses'), bigint('countnulls')];
+    case 'String':
+    case 'Binary':
+      return [
+        columntype,
+        bigint('maxlength'),
+        bigint('sumlength'),
+        bigint('count'),
+        bigint('countnulls'),
+        ...(kind === 'String' ? [bitvector] : []),
+      ];
+    default: {
+      const valueType = kind === 'Long' ? HiveTypes.bigint : kind === 'Double' ? HiveTypes.double : inputType;
+      return [
+        columntype,
+        { name: 'min', type: valueType },
+        { name: 'max', type: valueType },
+        bigint('countnulls'),
+        bitvector,
+      ];
+    }
+  }
+}
+
 function newSketch(func: unknown, numVectors: unknown): Sketch {
   // Hive's getString of the second argument (a string, or e.g. the int 16 in `compute_stats(col, 16)`).
   const name = func == null ? 'fm' : (typeof func === 'string' ? func : JSON.stringify(func)).toLowerCase();
@@ -220,15 +251,20 @@ export const computeStats: AggregateFunctionDefinition = {
       const p: StatsPartial = { columntype: kind };
       switch (kind) {
         case 'Boolean':
-          return { ...p, counttrues: s.countTrues, countfalses: s.countFalses, countnulls: s.countNulls };
+          return {
+            ...p,
+            counttrues: BigInt(s.countTrues),
+            countfalses: BigInt(s.countFalses),
+            countnulls: BigInt(s.countNulls),
+          };
         case 'String':
         case 'Binary':
           return {
             ...p,
-            maxlength: s.maxLength,
-            sumlength: s.sumLength,
-            count: s.count,
-            countnulls: s.countNulls,
+            maxlength: BigInt(s.maxLength),
+            sumlength: BigInt(s.sumLength),
+            count: BigInt(s.count),
+            countnulls: BigInt(s.countNulls),
             ...(kind === 'String' ? { bitvector: s.sketch?.serialize() ?? new Uint8Array(0) } : {}),
           };
         default:
@@ -236,7 +272,7 @@ export const computeStats: AggregateFunctionDefinition = {
             ...p,
             min: s.min,
             max: s.max,
-            countnulls: s.countNulls,
+            countnulls: BigInt(s.countNulls),
             bitvector: s.sketch?.serialize() ?? new Uint8Array(0),
           };
       }
@@ -244,7 +280,7 @@ export const computeStats: AggregateFunctionDefinition = {
 
     return {
       inputTypes: types,
-      partialType: HiveTypes.binary,
+      partialType: structType(partialFields(kind, inputType)),
       resultType: structType(fields),
       layout: { slots: [], usesSideState: true },
       init(state, group) {

@@ -15,9 +15,9 @@ export interface ExactPercentileState {
   percentiles: number[] | null;
 }
 
-/** The partial: Hive's `struct<counts:map<K,bigint>, percentiles:array<double>>` as entry pairs. */
+/** The partial: Hive's `struct<counts:map<K,bigint>, percentiles:array<double>>` in core's representation. */
 export interface ExactPercentilePartial {
-  readonly counts: readonly (readonly [CountKey, number])[];
+  readonly counts: ReadonlyMap<CountKey, bigint>;
   readonly percentiles: readonly number[] | null;
 }
 
@@ -91,12 +91,12 @@ export function percentileAt(
 export function mergeExactPartial(state: ExactPercentileState, partial: ExactPercentilePartial | null): void {
   if (partial == null || partial.percentiles == null) return;
   state.percentiles ??= [...partial.percentiles];
-  for (const [k, c] of partial.counts) incrementCount(state, k, c);
+  for (const [k, c] of partial.counts) incrementCount(state, k, Number(c));
 }
 
 export function exactPartialOf(state: ExactPercentileState): ExactPercentilePartial {
   return {
-    counts: [...state.counts.entries()],
+    counts: new Map([...state.counts].map(([k, c]) => [k, BigInt(c)])),
     percentiles: state.percentiles == null ? null : [...state.percentiles],
   };
 }
@@ -111,11 +111,11 @@ export function encodeExactPartial(partial: ExactPercentilePartial | null): Uint
     w.uvarint(partial.percentiles.length);
     for (const p of partial.percentiles) w.f64(p);
   }
-  w.uvarint(partial.counts.length);
+  w.uvarint(partial.counts.size);
   for (const [k, c] of partial.counts) {
     if (typeof k === 'bigint') w.u8(0).bigint(k);
     else w.u8(1).f64(k);
-    w.uvarint(c);
+    w.uvarint(Number(c));
   }
   return w.finish();
 }
@@ -133,11 +133,11 @@ export function decodeExactPartial(bytes: Uint8Array): ExactPercentilePartial | 
     for (let i = 0; i < n; i++) percentiles.push(r.f64());
   }
   const n = r.uvarint();
-  const counts: [CountKey, number][] = [];
+  const counts = new Map<CountKey, bigint>();
   for (let i = 0; i < n; i++) {
     const tag = r.u8();
     const k = tag === 0 ? r.bigint() : r.f64();
-    counts.push([k, r.uvarint()]);
+    counts.set(k, BigInt(r.uvarint()));
   }
   r.end();
   return { counts, percentiles };
@@ -146,7 +146,7 @@ export function decodeExactPartial(bytes: Uint8Array): ExactPercentilePartial | 
 export function exactPartialToJson(partial: ExactPercentilePartial | null): JsonValue {
   if (partial == null) return null;
   return {
-    counts: partial.counts.map(([k, c]) => [valueToJson(k), c]),
+    counts: [...partial.counts].map(([k, c]) => [valueToJson(k), Number(c)]),
     percentiles: partial.percentiles == null ? null : valueToJson(partial.percentiles),
   };
 }
@@ -159,15 +159,21 @@ export function exactPartialFromJson(json: JsonValue): ExactPercentilePartial | 
   const o = json as { readonly [k: string]: JsonValue };
   const countsJson = o['counts'];
   if (!Array.isArray(countsJson)) throw bad();
-  const counts = (countsJson as readonly JsonValue[]).map((e): [CountKey, number] => {
+  const pairs = (countsJson as readonly JsonValue[]).map((e): [CountKey, bigint] => {
     if (!Array.isArray(e) || e.length !== 2) throw bad();
     const k = valueFromJson((e as readonly JsonValue[])[0] ?? null);
     const c = (e as readonly JsonValue[])[1];
-    if ((typeof k !== 'bigint' && typeof k !== 'number') || typeof c !== 'number') throw bad();
-    return [k, c];
+    if (
+      (typeof k !== 'bigint' && typeof k !== 'number') ||
+      typeof c !== 'number' ||
+      !Number.isSafeInteger(c)
+    ) {
+      throw bad();
+    }
+    return [k, BigInt(c)];
   });
   const pj = o['percentiles'];
   const ps = pj == null ? null : valueFromJson(pj);
   if (ps != null && (!Array.isArray(ps) || !ps.every((p) => typeof p === 'number'))) throw bad();
-  return { counts, percentiles: ps as number[] | null };
+  return { counts: new Map(pairs), percentiles: ps as number[] | null };
 }
