@@ -73,6 +73,9 @@ export async function finishSinkCommit(
     );
   }
   if (payload.tableStats != null) await catalog.alterTable(id, { statistics: payload.tableStats });
+  // Cleanup comes before the final state so a crash here is retried by recovery.
+  await fs.delete(payload.staging);
+  await fs.delete(payload.trash);
   await catalog.writeJournal({
     entry: {
       id: `${SINK_JOURNAL_KIND}:${payload.jobId}`,
@@ -81,6 +84,4 @@ export async function finishSinkCommit(
       payload,
     },
   });
-  await fs.delete(payload.staging);
-  await fs.delete(payload.trash);
 }
