@@ -75,5 +75,29 @@ export default tseslint.config(
       'max-params': 'off',
     },
   },
+  {
+    // Plain ESM scripts (repo tools, worker entries): Node globals, no type information to check against.
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      sourceType: 'module',
+      parserOptions: { project: false, program: null, projectService: false },
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        structuredClone: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        performance: 'readonly',
+        globalThis: 'readonly',
+      },
+    },
+  },
   prettier,
 );
