@@ -1,0 +1,114 @@
+// Bound expressions and the logical/physical plan the binder produces and the executor runs.
+import type { DataType } from '@hive-batch/core';
+import type { AggregateEvaluator } from '@hive-batch/aggregate';
+import type { Table } from '@hive-batch/catalog';
+
+/** A typed expression compiled to a closure over an input row. */
+export interface BoundExpr {
+  readonly type: DataType;
+  /** Readable form for EXPLAIN. */
+  readonly text: string;
+  readonly eval: (row: readonly unknown[]) => unknown;
+  /** Set for constants (literals and folded calls). */
+  readonly constant?: { readonly value: unknown };
+  /** Set for a plain reference to an input column. */
+  readonly inputIndex?: number;
+}
+
+/** One output column of a plan node. */
+export interface PlanColumn {
+  readonly name: string;
+  readonly type: DataType;
+  /** Table alias the column can be qualified with (lower-case), or null. */
+  readonly qualifier: string | null;
+}
+
+/** An aggregate call of an Aggregate node. */
+export interface BoundAggregate {
+  readonly name: string;
+  readonly text: string;
+  readonly evaluator: AggregateEvaluator;
+  readonly args: readonly BoundExpr[];
+}
+
+export interface SortKey {
+  readonly expr: BoundExpr;
+  readonly descending: boolean;
+  readonly nullsFirst: boolean;
+}
+
+export type PlanNode =
+  | {
+      readonly kind: 'scan';
+      readonly columns: readonly PlanColumn[];
+      readonly table: Table;
+      /** Partition pruning predicate over the partition columns, evaluated on scan rows, or null. */
+      readonly partitionFilter: BoundExpr | null;
+    }
+  | { readonly kind: 'values'; readonly columns: readonly PlanColumn[]; readonly rows: readonly (readonly unknown[])[] }
+  | { readonly kind: 'filter'; readonly columns: readonly PlanColumn[]; readonly input: PlanNode; readonly predicate: BoundExpr }
+  | { readonly kind: 'project'; readonly columns: readonly PlanColumn[]; readonly input: PlanNode; readonly exprs: readonly BoundExpr[] }
+  | {
+      readonly kind: 'aggregate';
+      readonly columns: readonly PlanColumn[];
+      readonly input: PlanNode;
+      readonly groupBy: readonly BoundExpr[];
+      readonly aggregates: readonly BoundAggregate[];
+    }
+  | { readonly kind: 'sort'; readonly columns: readonly PlanColumn[]; readonly input: PlanNode; readonly keys: readonly SortKey[] }
+  | {
+      readonly kind: 'limit';
+      readonly columns: readonly PlanColumn[];
+      readonly input: PlanNode;
+      readonly limit: number | null;
+      readonly offset: number;
+    }
+  | { readonly kind: 'union'; readonly columns: readonly PlanColumn[]; readonly inputs: readonly PlanNode[] }
+  | {
+      readonly kind: 'join';
+      readonly columns: readonly PlanColumn[];
+      readonly joinType: 'inner' | 'left' | 'right' | 'full' | 'leftSemi' | 'leftAnti' | 'cross';
+      readonly left: PlanNode;
+      readonly right: PlanNode;
+      /** Equi-join keys (left over left rows, right over right rows). */
+      readonly leftKeys: readonly BoundExpr[];
+      readonly rightKeys: readonly BoundExpr[];
+      /** Remaining condition over the concatenated row, or null. */
+      readonly residual: BoundExpr | null;
+    };
+
+/** Prints a plan as an indented tree (what EXPLAIN shows). */
+export function formatPlan(node: PlanNode, indent = ''): string {
+  const cols = node.columns.map((c) => c.name).join(', ');
+  const child = (n: PlanNode): string => formatPlan(n, indent + '  ');
+  switch (node.kind) {
+    case 'scan':
+      return (
+        `${indent}TableScan ${node.table.id.database}.${node.table.id.table} [${cols}]` +
+        (node.partitionFilter != null ? ` partitions: ${node.partitionFilter.text}` : '')
+      );
+    case 'values':
+      return `${indent}Values ${node.rows.length} row(s) [${cols}]`;
+    case 'filter':
+      return `${indent}Filter ${node.predicate.text}\n${child(node.input)}`;
+    case 'project':
+      return `${indent}Project [${node.exprs.map((e, i) => `${e.text} AS ${node.columns[i]?.name ?? ''}`).join(', ')}]\n${child(node.input)}`;
+    case 'aggregate':
+      return (
+        `${indent}HashAggregate(final) keys=[${node.groupBy.map((e) => e.text).join(', ')}] aggs=[${node.aggregates.map((a) => a.text).join(', ')}]\n` +
+        `${indent}  HashAggregate(partial)\n${formatPlan(node.input, indent + '    ')}`
+      );
+    case 'sort':
+      return `${indent}Sort [${node.keys.map((k) => `${k.expr.text} ${k.descending ? 'DESC' : 'ASC'} NULLS ${k.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}]\n${child(node.input)}`;
+    case 'limit':
+      return `${indent}Limit ${node.limit ?? 'ALL'}${node.offset > 0 ? ` OFFSET ${node.offset}` : ''}\n${child(node.input)}`;
+    case 'union':
+      return `${indent}UnionAll\n${node.inputs.map(child).join('\n')}`;
+    case 'join':
+      return (
+        `${indent}HashJoin ${node.joinType} keys=[${node.leftKeys.map((k, i) => `${k.text} = ${node.rightKeys[i]?.text ?? ''}`).join(', ')}]` +
+        (node.residual != null ? ` residual=${node.residual.text}` : '') +
+        `\n${child(node.left)}\n${child(node.right)}`
+      );
+  }
+}

@@ -1,0 +1,450 @@
+// Binding queries: FROM (tables, CTEs, subqueries, joins), WHERE, GROUP BY/aggregates, HAVING, select list,
+// DISTINCT, ORDER BY (Hive: select aliases and positions first), UNION, LIMIT → a plan.
+import { HiveBatchError, HiveTypes, commonTypeForComparison, commonTypeForUnion, formatDataType } from '@hive-batch/core';
+import type { DataType } from '@hive-batch/core';
+import type { AggregateEvaluator } from '@hive-batch/aggregate';
+import type { Table } from '@hive-batch/catalog';
+import type { Expression, FromItem, FunctionCall, OrderItem, Query, QueryBody, SelectCore } from '@hive-batch/sql';
+import { astKey, bindExpr, cast, inputRef, semantic } from './expressions';
+import type { ExprScope } from './expressions';
+import type { BoundAggregate, BoundExpr, PlanColumn, PlanNode, SortKey } from './plan';
+
+/** What the binder needs from the session. */
+export interface BinderEnv {
+  /** Looks a table up (database null = current). @throws TABLE_NOT_FOUND */
+  getTable(database: string | null, table: string): Promise<Table>;
+  /** True when `name` is an aggregate function. */
+  isAggregate(name: string): boolean;
+  /** Resolves an aggregate call. */
+  resolveAggregate(
+    name: string,
+    call: { argumentTypes: readonly DataType[]; constantArguments: readonly unknown[]; distinct: boolean; star: boolean },
+  ): AggregateEvaluator;
+  /** `hive.groupby.orderby.position.alias` / `hive.orderby.position.alias` (Hive 3 default true for ORDER BY). */
+  readonly orderByPosition: boolean;
+}
+
+/** A bound query: its plan and output columns (names follow Hive: alias, column name, or `_c<N>`). */
+export interface BoundQuery {
+  readonly plan: PlanNode;
+  readonly columns: readonly PlanColumn[];
+}
+
+type Ctes = ReadonlyMap<string, Query>;
+
+function scopeOf(columns: readonly PlanColumn[], env: BinderEnv): ExprScope {
+  return { columns, isAggregate: (n) => env.isAggregate(n) };
+}
+
+function walkAggregates(e: Expression, env: BinderEnv, out: FunctionCall[]): void {
+  if (e.kind === 'call' && e.over == null && env.isAggregate((e.name[e.name.length - 1] ?? '').toLowerCase())) {
+    out.push(e);
+    return;
+  }
+  if (e.kind === 'inSubquery' || e.kind === 'exists' || e.kind === 'scalarSubquery') return;
+  for (const [k, v] of Object.entries(e)) {
+    if (k === 'pos') continue;
+    if (Array.isArray(v)) {
+      for (const x of v) {
+        if (x != null && typeof x === 'object') {
+          if ('kind' in x) walkAggregates(x as Expression, env, out);
+          else if ('when' in x) {
+            walkAggregates((x as { when: Expression }).when, env, out);
+            walkAggregates((x as { then: Expression }).then, env, out);
+          } else if ('expr' in x) walkAggregates((x as { expr: Expression }).expr, env, out);
+        }
+      }
+    } else if (v != null && typeof v === 'object' && 'kind' in v && k !== 'type') {
+      walkAggregates(v as Expression, env, out);
+    }
+  }
+}
+
+function columnName(ast: Expression, index: number): string {
+  if (ast.kind === 'column') return ast.parts[ast.parts.length - 1] ?? `_c${index}`;
+  if (ast.kind === 'field') return ast.field;
+  return `_c${index}`;
+}
+
+function project(input: PlanNode, exprs: readonly BoundExpr[], columns: readonly PlanColumn[]): PlanNode {
+  return { kind: 'project', input, exprs, columns };
+}
+
+function splitConjuncts(e: Expression): Expression[] {
+  if (e.kind === 'binary' && e.op === 'and') return [...splitConjuncts(e.left), ...splitConjuncts(e.right)];
+  return [e];
+}
+
+function tryBind(e: Expression, scope: ExprScope): BoundExpr | null {
+  try {
+    return bindExpr(e, scope);
+  } catch {
+    return null;
+  }
+}
+
+function shift(e: BoundExpr, offset: number): BoundExpr {
+  const f = e.eval;
+  return { ...e, eval: (row) => f(row.slice(offset)) };
+}
+
+/** The binder of one statement's queries. */
+export class QueryBinder {
+  private readonly env: BinderEnv;
+  constructor(env: BinderEnv) {
+    this.env = env;
+  }
+
+  async bindQuery(q: Query, outerCtes: Ctes = new Map(), sharedFrom: BoundQuery | null = null): Promise<BoundQuery> {
+    const ctes = new Map(outerCtes);
+    for (const c of q.with) ctes.set(c.name.toLowerCase(), c.query);
+    const order: OrderItem[] = [
+      ...q.orderBy,
+      ...q.clusterBy.map((expr) => ({ pos: expr.pos, expr, direction: null, nulls: null })),
+      ...q.sortBy,
+    ];
+    let bound: BoundQuery;
+    if (q.body.kind === 'select') {
+      bound = await this.bindSelect(q.body, ctes, order, sharedFrom);
+    } else {
+      bound = await this.bindBody(q.body, ctes);
+      if (order.length > 0) {
+        const scope = scopeOf(bound.columns, this.env);
+        const keys = order.map((o) => this.sortKey(o, bindExpr(o.expr, scope)));
+        bound = { plan: { kind: 'sort', input: bound.plan, keys, columns: bound.columns }, columns: bound.columns };
+      }
+    }
+    if (q.limit != null || (q.offset ?? 0) > 0) {
+      bound = {
+        plan: { kind: 'limit', input: bound.plan, limit: q.limit, offset: q.offset ?? 0, columns: bound.columns },
+        columns: bound.columns,
+      };
+    }
+    return bound;
+  }
+
+  private sortKey(o: OrderItem, expr: BoundExpr): SortKey {
+    const descending = o.direction === 'desc';
+    const nullsFirst = o.nulls != null ? o.nulls === 'first' : !descending;
+    return { expr, descending, nullsFirst };
+  }
+
+  async bindBody(body: QueryBody, ctes: Ctes): Promise<BoundQuery> {
+    switch (body.kind) {
+      case 'select':
+        return this.bindSelect(body, ctes, [], null);
+      case 'query':
+        return this.bindQuery(body, ctes);
+      case 'setOp': {
+        if (body.op !== 'union') throw new HiveBatchError('NOT_IMPLEMENTED', `${body.op.toUpperCase()} is not supported yet`);
+        const inputs: BoundQuery[] = [];
+        const collect = async (b: QueryBody): Promise<void> => {
+          if (b.kind === 'setOp' && b.op === 'union' && b.all === body.all) {
+            await collect(b.left);
+            await collect(b.right);
+          } else inputs.push(await this.bindBody(b, ctes));
+        };
+        await collect(body);
+        const first = inputs[0] as BoundQuery;
+        const n = first.columns.length;
+        for (const i of inputs) {
+          if (i.columns.length !== n) throw semantic('Schema of both sides of union should match');
+        }
+        const types: DataType[] = first.columns.map((c, k) => {
+          let t: DataType = c.type;
+          for (const i of inputs) {
+            const other = i.columns[k]?.type ?? HiveTypes.void;
+            const u = commonTypeForUnion(t, other);
+            if (u == null) throw semantic(`Union column ${k + 1} has incompatible types ${formatDataType(t)} and ${formatDataType(other)}`);
+            t = u;
+          }
+          return t.kind === 'void' ? HiveTypes.string : t;
+        });
+        const columns = first.columns.map((c, k) => ({ name: c.name, type: types[k] as DataType, qualifier: null }));
+        const plans = inputs.map((i) =>
+          project(
+            i.plan,
+            i.columns.map((c, k) => cast(inputRef(k, c.type, c.name), types[k] as DataType)),
+            columns,
+          ),
+        );
+        let plan: PlanNode = { kind: 'union', inputs: plans, columns };
+        if (!body.all) plan = distinctOf(plan);
+        return { plan, columns };
+      }
+    }
+  }
+
+  async bindFrom(item: FromItem, ctes: Ctes): Promise<BoundQuery> {
+    switch (item.kind) {
+      case 'table': {
+        const name = item.name.table.toLowerCase();
+        const cte = item.name.database == null ? ctes.get(name) : undefined;
+        const qualifier = (item.alias ?? item.name.table).toLowerCase();
+        if (cte != null) {
+          const inner = new Map(ctes);
+          inner.delete(name);
+          const q = await this.bindQuery(cte, inner);
+          const columns = q.columns.map((c) => ({ ...c, qualifier }));
+          return { plan: project(q.plan, q.columns.map((c, i) => inputRef(i, c.type, c.name)), columns), columns };
+        }
+        const table = await this.env.getTable(item.name.database, item.name.table);
+        const columns: PlanColumn[] = [...table.columns, ...table.partitionKeys].map((f) => ({
+          name: f.name.toLowerCase(),
+          type: f.type,
+          qualifier,
+        }));
+        return { plan: { kind: 'scan', table, columns, partitionFilter: null }, columns };
+      }
+      case 'subquery': {
+        const q = await this.bindQuery(item.query, ctes);
+        const qualifier = item.alias?.toLowerCase() ?? null;
+        const columns = q.columns.map((c) => ({ ...c, qualifier }));
+        return { plan: project(q.plan, q.columns.map((c, i) => inputRef(i, c.type, c.name)), columns), columns };
+      }
+      case 'join':
+        return this.bindJoin(item, ctes);
+      case 'lateralView':
+        throw new HiveBatchError('NOT_IMPLEMENTED', 'LATERAL VIEW is not supported yet');
+    }
+  }
+
+  private async bindJoin(item: Extract<FromItem, { kind: 'join' }>, ctes: Ctes): Promise<BoundQuery> {
+    const left = await this.bindFrom(item.left, ctes);
+    const right = await this.bindFrom(item.right, ctes);
+    const type = item.type;
+    const all = [...left.columns, ...right.columns];
+    const columns = type === 'leftSemi' || type === 'leftAnti' ? left.columns : all;
+    const leftKeys: BoundExpr[] = [];
+    const rightKeys: BoundExpr[] = [];
+    const residual: Expression[] = [];
+    let on = item.on;
+    if (item.using != null) {
+      for (const u of item.using) {
+        const l = bindExpr({ kind: 'column', parts: [u], pos: item.pos }, scopeOf(left.columns, this.env));
+        const r = bindExpr({ kind: 'column', parts: [u], pos: item.pos }, scopeOf(right.columns, this.env));
+        leftKeys.push(l);
+        rightKeys.push(r);
+      }
+      on = null;
+    }
+    const ls = scopeOf(left.columns, this.env);
+    const rs = scopeOf(right.columns, this.env);
+    for (const c of on == null ? [] : splitConjuncts(on)) {
+      if (c.kind === 'binary' && c.op === '=') {
+        let l = tryBind(c.left, ls);
+        let r = tryBind(c.right, rs);
+        if (l == null || r == null) {
+          l = tryBind(c.right, ls);
+          r = tryBind(c.left, rs);
+        }
+        if (l != null && r != null && l.constant == null && r.constant == null) {
+          const t = commonTypeForComparison(l.type, r.type) ?? HiveTypes.double;
+          leftKeys.push(cast(l, t));
+          rightKeys.push(cast(r, t));
+          continue;
+        }
+      }
+      residual.push(c);
+    }
+    const allScope = scopeOf(all, this.env);
+    const res = residual.map((e) => bindExpr(e, allScope));
+    const residualExpr =
+      res.length === 0
+        ? null
+        : res.reduce((a, b) => {
+            const fa = a.eval;
+            const fb = b.eval;
+            return { type: HiveTypes.boolean, text: `${a.text} AND ${b.text}`, eval: (row) => fa(row) === true && fb(row) === true };
+          });
+    void shift;
+    const joinType = type === 'cross' && (leftKeys.length > 0 || residualExpr != null) ? 'inner' : type;
+    return {
+      plan: { kind: 'join', joinType, left: left.plan, right: right.plan, leftKeys, rightKeys, residual: residualExpr, columns },
+      columns,
+    };
+  }
+
+  /**
+   * Binds one SELECT block with the ORDER BY items of its enclosing query; `sharedFrom` is the source of a
+   * multi-insert branch.
+   */
+  async bindSelect(core: SelectCore, ctes: Ctes, order: readonly OrderItem[], sharedFrom: BoundQuery | null): Promise<BoundQuery> {
+    const env = this.env;
+    let source: BoundQuery;
+    if (sharedFrom != null && core.from == null) source = sharedFrom;
+    else if (core.from != null) source = await this.bindFrom(core.from, ctes);
+    else {
+      source = { plan: { kind: 'values', rows: [[]], columns: [] }, columns: [] };
+    }
+    let plan = source.plan;
+    const inputColumns = source.columns;
+    const baseScope = scopeOf(inputColumns, env);
+    if (core.where != null) {
+      const predicate = bindExpr(core.where, baseScope);
+      plan = { kind: 'filter', input: plan, predicate, columns: inputColumns };
+    }
+
+    // Select items, with stars expanded into column references.
+    type Item = { ast: Expression | null; index: number; name: string; selectIndex: number };
+    const items: Item[] = [];
+    core.items.forEach((it, selectIndex) => {
+      if (it.expr.kind === 'star') {
+        const q = it.expr.qualifier.map((s) => s.toLowerCase());
+        inputColumns.forEach((c, index) => {
+          if (q.length > 0 && c.qualifier !== q[q.length - 1]) return;
+          items.push({ ast: null, index, name: c.name, selectIndex });
+        });
+        return;
+      }
+      items.push({ ast: it.expr, index: -1, name: it.aliases[0]?.toLowerCase() ?? columnName(it.expr, items.length), selectIndex });
+    });
+    // `_c<N>` counts select items as written (a star is one item), as Hive does.
+    items.forEach((it, i) => {
+      if (it.ast != null && /^_c\d+$/.test(it.name) && core.items[it.selectIndex]?.aliases.length === 0) {
+        it.name = `_c${i}`;
+      }
+    });
+
+    const aggCalls: FunctionCall[] = [];
+    for (const it of items) if (it.ast != null) walkAggregates(it.ast, env, aggCalls);
+    if (core.having != null) walkAggregates(core.having, env, aggCalls);
+    for (const o of order) walkAggregates(o.expr, env, aggCalls);
+    const isAgg = core.groupBy != null || aggCalls.length > 0;
+
+    let postScope: ExprScope = baseScope;
+    let postColumns = inputColumns;
+    if (isAgg) {
+      if (core.groupBy != null && core.groupBy.mode !== 'plain') {
+        throw new HiveBatchError('NOT_IMPLEMENTED', 'GROUPING SETS, ROLLUP and CUBE are not supported yet');
+      }
+      const groupAsts = core.groupBy?.exprs ?? [];
+      const groupBy = groupAsts.map((g) => bindExpr(g, baseScope));
+      const groupKeys = groupAsts.map((g) => astKey(g, inputColumns));
+      const aggregates: BoundAggregate[] = [];
+      const aggKeys: string[] = [];
+      for (const c of aggCalls) {
+        const key = astKey(c, inputColumns);
+        if (aggKeys.includes(key)) continue;
+        aggKeys.push(key);
+        aggregates.push(this.bindAggregate(c, baseScope));
+      }
+      const aggColumns: PlanColumn[] = [
+        ...groupBy.map((g, i) => {
+          const src = g.inputIndex != null ? inputColumns[g.inputIndex] : undefined;
+          return { name: src?.name ?? `$g${i}`, type: g.type, qualifier: src?.qualifier ?? null };
+        }),
+        ...aggregates.map((a, i) => ({ name: `$a${i}`, type: a.evaluator.resultType, qualifier: null })),
+      ];
+      plan = { kind: 'aggregate', input: plan, groupBy, aggregates, columns: aggColumns };
+      postColumns = aggColumns;
+      const ng = groupBy.length;
+      postScope = {
+        columns: aggColumns,
+        isAggregate: (n) => env.isAggregate(n),
+        replace: (ast) => {
+          if (ast.kind === 'number' || ast.kind === 'string' || ast.kind === 'null' || ast.kind === 'boolean') return undefined;
+          const key = astKey(ast, inputColumns);
+          const gi = groupKeys.indexOf(key);
+          if (gi >= 0) return inputRef(gi, (aggColumns[gi] as PlanColumn).type, (groupBy[gi] as BoundExpr).text);
+          if (ast.kind === 'call') {
+            const ai = aggKeys.indexOf(key);
+            if (ai >= 0) {
+              const a = aggregates[ai] as BoundAggregate;
+              return inputRef(ng + ai, a.evaluator.resultType, a.text);
+            }
+          }
+          if (ast.kind === 'column') {
+            throw semantic(`Line ${ast.pos.line}:${ast.pos.column - 1} Expression not in GROUP BY key '${ast.parts.join('.')}'`);
+          }
+          return undefined;
+        },
+      };
+      if (core.having != null) {
+        const predicate = bindExpr(core.having, postScope);
+        plan = { kind: 'filter', input: plan, predicate, columns: aggColumns };
+      }
+    }
+    void postColumns;
+
+    const exprs: BoundExpr[] = items.map((it) => {
+      if (it.ast == null) {
+        const c = inputColumns[it.index] as PlanColumn;
+        return bindExpr({ kind: 'column', parts: c.qualifier != null ? [c.qualifier, c.name] : [c.name], pos: core.pos }, postScope);
+      }
+      return bindExpr(it.ast, postScope);
+    });
+    const outColumns: PlanColumn[] = items.map((it, i) => {
+      const e = exprs[i] as BoundExpr;
+      const q = it.ast == null ? (inputColumns[it.index]?.qualifier ?? null) : null;
+      return { name: it.name, type: e.type, qualifier: q };
+    });
+
+    // ORDER BY: positions, then select aliases/output columns, then hidden input expressions.
+    const keys: SortKey[] = [];
+    const hidden: BoundExpr[] = [];
+    const outScope = scopeOf(outColumns, env);
+    for (const o of order) {
+      if (o.expr.kind === 'number' && env.orderByPosition && /^\d+$/.test(o.expr.text)) {
+        const n = Number(o.expr.text);
+        const c = outColumns[n - 1];
+        if (c == null) throw semantic(`Invalid position alias in ORDER BY: ${n}`);
+        keys.push(this.sortKey(o, inputRef(n - 1, c.type, c.name)));
+        continue;
+      }
+      const k = astKey(o.expr, inputColumns);
+      const same = items.findIndex((it) => it.ast != null && astKey(it.ast, inputColumns) === k);
+      if (same >= 0) {
+        const c = outColumns[same] as PlanColumn;
+        keys.push(this.sortKey(o, inputRef(same, c.type, c.name)));
+        continue;
+      }
+      const viaOut = tryBind(o.expr, outScope);
+      if (viaOut != null) {
+        keys.push(this.sortKey(o, viaOut));
+        continue;
+      }
+      if (core.distinct) throw semantic('ORDER BY on a column not in the SELECT DISTINCT list');
+      const e = bindExpr(o.expr, postScope);
+      const idx = outColumns.length + hidden.length;
+      hidden.push(e);
+      keys.push(this.sortKey(o, inputRef(idx, e.type, e.text)));
+    }
+    const projColumns = [...outColumns, ...hidden.map((h, i) => ({ name: `$o${i}`, type: h.type, qualifier: null }))];
+    plan = project(plan, [...exprs, ...hidden], projColumns);
+    if (core.distinct) plan = distinctOf(plan);
+    if (keys.length > 0) plan = { kind: 'sort', input: plan, keys, columns: projColumns };
+    if (hidden.length > 0) {
+      plan = project(plan, outColumns.map((c, i) => inputRef(i, c.type, c.name)), outColumns);
+    }
+    return { plan, columns: outColumns };
+  }
+
+  private bindAggregate(c: FunctionCall, scope: ExprScope): BoundAggregate {
+    const name = (c.name[c.name.length - 1] ?? '').toLowerCase();
+    const inner: ExprScope = { ...scope, isAggregate: (n) => this.env.isAggregate(n) };
+    const args = c.args.map((a) => bindExpr(a, inner));
+    const evaluator = this.env.resolveAggregate(name, {
+      argumentTypes: args.map((a) => a.type),
+      constantArguments: args.map((a) => a.constant?.value),
+      distinct: c.distinct,
+      star: c.star,
+    });
+    const cargs = args.map((a, i) => {
+      const t = evaluator.inputTypes[i];
+      return t == null ? a : cast(a, t);
+    });
+    const text = `${name}(${c.distinct ? 'DISTINCT ' : ''}${c.star ? '*' : args.map((a) => a.text).join(', ')})`;
+    return { name, text, evaluator, args: cargs };
+  }
+}
+
+function distinctOf(plan: PlanNode): PlanNode {
+  return {
+    kind: 'aggregate',
+    input: plan,
+    groupBy: plan.columns.map((c, i) => inputRef(i, c.type, c.name)),
+    aggregates: [],
+    columns: plan.columns,
+  };
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Session, formatResultLines } from '@hive-batch/runtime';
+
+let dir: string;
+let session: Session;
+
+async function lines(sql: string): Promise<string[]> {
+  return formatResultLines(await session.execute(sql));
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'runtime-test-'));
+  session = await Session.open({ warehouse: path.join(dir, 'warehouse') });
+  const data = path.join(dir, 'data.txt');
+  writeFileSync(data, ['1\ta\t1.5', '2\tb\t2.5', '2\tc\t\\N', '\\N\td\t4.0', ''].join('\n'));
+  await session.execute("CREATE TABLE t (k INT, s STRING, d DOUBLE) ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t'");
+  await session.execute(`LOAD DATA LOCAL INPATH '${data}' INTO TABLE t`);
+});
+
+afterEach(async () => {
+  await session.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Session', () => {
+  it('runs a grouped, ordered query (ASC puts NULLs first)', async () => {
+    expect(await lines('SELECT k, count(*), sum(d) FROM t GROUP BY k ORDER BY k')).toEqual(['NULL\t1\t4.0', '1\t1\t1.5', '2\t2\t2.5']);
+  });
+
+  it('orders by select aliases and positions, and names unnamed columns _c<N>', async () => {
+    expect(await lines('SELECT s AS x, k FROM t ORDER BY x DESC LIMIT 2')).toEqual(['d\tNULL', 'c\t2']);
+    expect(await lines('SELECT k, s FROM t ORDER BY 2 DESC LIMIT 1')).toEqual(['NULL\td']);
+    const r = await session.execute('SELECT k + 1, s FROM t');
+    expect(r.columns.map((c) => c.name)).toEqual(['_c0', 's']);
+  });
+
+  it('applies Hive implicit casts and result types', async () => {
+    expect(await lines("SELECT 7 / 2, 7 DIV 2, '3' + 1, CAST(1.5 AS DECIMAL(5,2)) * 2 FROM t LIMIT 1")).toEqual(['3.5\t3\t4.0\t3.00']);
+  });
+
+  it('inserts, runs CTAS with aggregates, and joins', async () => {
+    await session.execute('CREATE TABLE u (k INT, n BIGINT)');
+    await session.execute('INSERT INTO TABLE u SELECT k, count(DISTINCT s) FROM t WHERE k IS NOT NULL GROUP BY k');
+    await session.execute('INSERT INTO u VALUES (3, 9)');
+    expect(await lines('SELECT * FROM u ORDER BY k')).toEqual(['1\t1', '2\t2', '3\t9']);
+    await session.execute('CREATE TABLE c AS SELECT collect_set(s) AS ss, stddev_samp(d) FROM t');
+    expect(await lines('SELECT * FROM c')).toEqual(['["a","b","c","d"]\t1.2583057392117918']);
+    expect(await lines('SELECT t.s, u.n FROM t JOIN u ON t.k = u.k ORDER BY t.s')).toEqual(['a\t1', 'b\t2', 'c\t2']);
+  });
+
+  it('reports missing tables and columns with codes', async () => {
+    await expect(session.execute('SELECT * FROM nope')).rejects.toMatchObject({ code: 'TABLE_NOT_FOUND' });
+    await expect(session.execute('SELECT nope FROM t')).rejects.toMatchObject({ code: 'COLUMN_NOT_FOUND' });
+    await expect(session.execute('SELECT k, count(*) FROM t')).rejects.toMatchObject({ code: 'SEMANTIC_ERROR' });
+    await expect(session.execute('SELEC 1')).rejects.toMatchObject({ code: 'PARSE_ERROR' });
+  });
+});
