@@ -154,7 +154,8 @@ export class Session {
 
   private execContext(): ExecContext {
     return {
-      readTable: (table, prune) => readTextTable(this.catalog, table, prune, this.options.onProgress),
+      readTable: (table, prune) =>
+        readTextTable(this.catalog, table, prune, this.options.onProgress, /Bucketized/i.test(this.conf.get('hive.input.format') ?? '')),
     };
   }
 

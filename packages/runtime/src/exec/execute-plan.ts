@@ -11,7 +11,7 @@ export type Row = unknown[];
 /** Services the executor needs: reading tables, and progress reporting. */
 export interface ExecContext {
   /** Reads all rows of a table: data columns then partition columns; `prune` filters partitions. */
-  readTable(table: Table, prune: ((partitionRow: readonly unknown[]) => boolean) | null): Promise<Row[]>;
+  readTable(table: Table, prune: ((partitionRow: readonly unknown[]) => boolean) | null): Promise<Row[][]>;
 }
 
 function evalAll(exprs: readonly BoundExpr[], row: readonly unknown[]): unknown[] {
@@ -39,71 +39,129 @@ function sortRows(rows: Row[], keys: readonly SortKey[]): Row[] {
   return decorated.map((d) => d.row);
 }
 
+/** Rows split the way Hive's map tasks would see them (one entry per split, in split order). */
+export type Splits = Row[][];
+
 /** Runs a plan to completion and returns its rows. */
 export async function executePlan(node: PlanNode, ctx: ExecContext): Promise<Row[]> {
+  const splits = await executeSplits(node, ctx);
+  return splits.length === 1 ? (splits[0] as Row[]) : splits.flat();
+}
+
+/** Runs a plan and keeps the split structure up to the first operator that needs all rows in one place. */
+export async function executeSplits(node: PlanNode, ctx: ExecContext): Promise<Splits> {
   switch (node.kind) {
     case 'scan':
       return ctx.readTable(node.table, null);
     case 'values':
-      return node.rows.map((r) => [...r]);
+      return [node.rows.map((r) => [...r])];
     case 'filter': {
-      const rows = await executePlan(node.input, ctx);
+      const splits = await executeSplits(node.input, ctx);
       const p = node.predicate.eval;
-      return rows.filter((r) => p(r) === true);
+      return splits.map((rows) => rows.filter((r) => p(r) === true));
     }
     case 'project': {
-      const rows = await executePlan(node.input, ctx);
-      return rows.map((r) => evalAll(node.exprs, r));
+      const splits = await executeSplits(node.input, ctx);
+      return splits.map((rows) => rows.map((r) => evalAll(node.exprs, r)));
     }
     case 'aggregate':
-      return aggregate(node, await executePlan(node.input, ctx));
+      return [aggregate(node, await executeSplits(node.input, ctx))];
     case 'sort':
-      return sortRows(await executePlan(node.input, ctx), node.keys);
+      return [sortRows(await executePlan(node.input, ctx), node.keys)];
     case 'limit': {
       const rows = await executePlan(node.input, ctx);
-      return rows.slice(node.offset, node.limit == null ? undefined : node.offset + node.limit);
+      return [rows.slice(node.offset, node.limit == null ? undefined : node.offset + node.limit)];
     }
     case 'union': {
-      const out: Row[] = [];
-      for (const i of node.inputs) for (const r of await executePlan(i, ctx)) out.push(r);
+      const out: Splits = [];
+      for (const i of node.inputs) out.push(...(await executeSplits(i, ctx)));
       return out;
     }
     case 'join':
-      return join(node, await executePlan(node.left, ctx), await executePlan(node.right, ctx));
+      return [join(node, await executePlan(node.left, ctx), await executePlan(node.right, ctx))];
   }
 }
 
-function aggregate(node: Extract<PlanNode, { kind: 'aggregate' }>, rows: Row[]): Row[] {
+/**
+ * The order a single reducer merges the map-side partials of one group in: Hadoop's merger sorts the map
+ * outputs by length (ascending, stable) and pops them from a heap that never reorders equal keys, which
+ * yields the first, then the rest from the back.
+ */
+function reducerMergeOrder(lengths: readonly number[]): number[] {
+  const sorted = lengths.map((l, i) => ({ l, i })).sort((a, b) => a.l - b.l || a.i - b.i).map((x) => x.i);
+  if (sorted.length <= 1) return sorted;
+  return [sorted[0] as number, ...sorted.slice(1).reverse()];
+}
+
+/**
+ * Local (PARTIAL1) aggregation per split, then the final (FINAL) merge of the partials of each group, as
+ * Hive's map-side hash aggregation + one reducer does.
+ */
+function aggregate(node: Extract<PlanNode, { kind: 'aggregate' }>, splits: Splits): Row[] {
   const groupIndex = new Map<string, number>();
   const groupValues: unknown[][] = [];
-  const ids = new Int32Array(rows.length);
   const global = node.groupBy.length === 0;
-  rows.forEach((row, i) => {
-    if (global) {
-      ids[i] = 0;
-      return;
-    }
-    const vals = evalAll(node.groupBy, row);
-    const key = tupleKey(vals);
-    let g = groupIndex.get(key);
-    if (g == null) {
-      g = groupValues.length;
-      groupIndex.set(key, g);
-      groupValues.push(vals);
-    }
-    ids[i] = g;
-  });
+  const nonEmpty = splits.filter((s) => s.length > 0);
+  // partials[a][split] = per-group partial values of aggregate a in that split (index = global group id).
+  const partials: { ids: Map<number, unknown>[] }[] = node.aggregates.map(() => ({ ids: [] }));
+  const splitGroups: number[][] = [];
+  for (const rows of nonEmpty) {
+    const localIndex = new Map<number, number>();
+    const localGroups: number[] = [];
+    const ids = new Int32Array(rows.length);
+    rows.forEach((row, i) => {
+      let g = 0;
+      if (!global) {
+        const vals = evalAll(node.groupBy, row);
+        const key = tupleKey(vals);
+        let gg = groupIndex.get(key);
+        if (gg == null) {
+          gg = groupValues.length;
+          groupIndex.set(key, gg);
+          groupValues.push(vals);
+        }
+        g = gg;
+      }
+      let l = localIndex.get(g);
+      if (l == null) {
+        l = localGroups.length;
+        localIndex.set(g, l);
+        localGroups.push(g);
+      }
+      ids[i] = l;
+    });
+    splitGroups.push(localGroups);
+    node.aggregates.forEach((a, ai) => {
+      const ev = a.evaluator;
+      const state = createAccumulatorState(ev.layout, Math.max(localGroups.length, 1));
+      for (let g = 0; g < localGroups.length; g++) ev.init(state, g);
+      for (let i = 0; i < rows.length; i++) ev.accumulate(state, ids[i] ?? 0, evalAll(a.args, rows[i] as Row));
+      const m = new Map<number, unknown>();
+      localGroups.forEach((g, l) => m.set(g, ev.terminatePartial(state, l)));
+      (partials[ai] as { ids: Map<number, unknown>[] }).ids.push(m);
+    });
+  }
   const numGroups = global ? 1 : groupValues.length;
-  if (global && node.aggregates.length === 0 && rows.length === 0) return [];
-  const results = node.aggregates.map((a) => {
+  if (global && node.aggregates.length === 0 && nonEmpty.length === 0) return [];
+  const results = node.aggregates.map((a, ai) => {
     const ev = a.evaluator;
     const state = createAccumulatorState(ev.layout, Math.max(numGroups, 1));
     for (let g = 0; g < numGroups; g++) ev.init(state, g);
-    for (let i = 0; i < rows.length; i++) ev.accumulate(state, ids[i] ?? 0, evalAll(a.args, rows[i] as Row));
+    const perSplit = (partials[ai] as { ids: Map<number, unknown>[] }).ids;
+    if (global) {
+      const ps = perSplit.map((m) => m.get(0) ?? null);
+      const order = ps.length > 1 ? reducerMergeOrder(ps.map((p) => ev.encodePartial(p).length)) : ps.map((_, i) => i);
+      for (const i of order) ev.merge(state, 0, ps[i] ?? null);
+    } else {
+      perSplit.forEach((m) => {
+        for (const [g, p] of m) ev.merge(state, g, p);
+      });
+    }
     const out: unknown[] = [];
     for (let g = 0; g < numGroups; g++) out.push(ev.terminate(state, g));
     return out;
   });
+  void splitGroups;
   const out: Row[] = [];
   for (let g = 0; g < numGroups; g++) {
     out.push([...(global ? [] : (groupValues[g] as unknown[])), ...results.map((r) => r[g])]);

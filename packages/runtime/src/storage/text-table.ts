@@ -55,7 +55,8 @@ export async function readTextTable(
   table: Table,
   prune: ((partitionRow: readonly unknown[]) => boolean) | null,
   onProgress?: (p: ScanProgress) => void,
-): Promise<unknown[][]> {
+  splitPerFile = false,
+): Promise<unknown[][][]> {
   checkFormat(table);
   const parser = createTextRowParser(
     createSchema(table.columns),
@@ -72,9 +73,18 @@ export async function readTextTable(
     }
   }
   const files = units.flatMap((u) => dataFiles(u.dir).map((f) => ({ file: f, partValues: u.partValues })));
-  const rows: unknown[][] = [];
+  // Hive's default CombineHiveInputFormat reads a small table as one split; BucketizedHiveInputFormat gives
+  // one split per file, and MapReduce orders splits by size, largest first.
+  if (splitPerFile) files.sort((a, b) => statSync(b.file).size - statSync(a.file).size);
+  const splits: unknown[][][] = [];
+  let rows: unknown[][] = [];
   let done = 0;
+  let total = 0;
   for (const { file, partValues } of files) {
+    if (splitPerFile && rows.length > 0) {
+      splits.push(rows);
+      rows = [];
+    }
     let content: Buffer;
     try {
       content = readFileSync(file);
@@ -89,9 +99,11 @@ export async function readTextTable(
       rows.push(r);
     }
     done++;
-    onProgress?.({ table: `${table.id.database}.${table.id.table}`, splitsDone: done, splitsTotal: files.length, rowsRead: rows.length });
+    total += lines.length;
+    onProgress?.({ table: `${table.id.database}.${table.id.table}`, splitsDone: done, splitsTotal: files.length, rowsRead: total });
   }
-  return rows;
+  splits.push(rows);
+  return splits;
 }
 
 /** Removes the data files of a directory (keeps the directory). */
