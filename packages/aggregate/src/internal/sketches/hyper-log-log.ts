@@ -4,7 +4,8 @@ import { PartialReader, PartialWriter } from '../partial-codec';
 const M64 = (1n << 64n) - 1n;
 const C1 = 0x87c37b91114253d5n;
 const C2 = 0x4cf5ad432745937fn;
-const P = 14;
+/** Register index bits: compute_stats builds its HLL size-optimized (p = 10). */
+const P = 10;
 const P_PRIME = 25;
 const Q_PRIME = 6;
 const M = 1 << P;
@@ -85,13 +86,15 @@ function readVarLong(r: PartialReader): bigint {
 }
 
 /**
- * HyperLogLog as Hive's `compute_stats(col, 'hll')` uses it: p = 14, Murmur3 64-bit hashing, a sparse map of
- * 25-bit indices (p' = 25) while small, then 2^14 dense registers.
+ * HyperLogLog as Hive's `compute_stats(col, 'hll')` builds it (size-optimized): p = 10, Murmur3 64-bit hashing
+ * of the long value, a sparse map keyed by the low 25 bits (p' = 25) holding the run length above bit p, then
+ * 2^10 dense registers past 3/4 of 2^p sparse entries.
  *
- * Estimates: linear counting over 2^25 in sparse mode (what Hive prints for small columns); in dense mode the
- * classic HLL estimate with small-range linear counting — Hive's HLL++ bias-correction tables are not
- * replicated, so large-column estimates may differ slightly. The serialized bytes follow Hive's outline
- * (`"HLL"`, a header byte, the estimate, sparse deltas or dense registers) but are not claimed byte-exact.
+ * Serialization is Hive's: `"HLL"`, `p << 4 | packing width`, the estimate as a varint, then the sparse entry
+ * count and `(key << 6 | value)` deltas computed in Java int arithmetic, or the bit-packed dense registers. It
+ * reproduces the corpus sketch byte for byte. Estimates: linear counting over 2^25 while sparse (exactly Hive's);
+ * in dense mode the classic HLL estimate with small-range linear counting — Hive's HLL++ bias correction is not
+ * replicated, so estimates of large columns may differ slightly.
  */
 export class HyperLogLog {
   private sparse: Map<number, number> | null = new Map();
@@ -178,7 +181,14 @@ export class HyperLogLog {
     const w = new PartialWriter();
     for (const b of MAGIC) w.u8(b);
     const dense = this.sparse == null;
-    w.u8(((P - 4) << 4) | (dense ? 1 : 0));
+    // Header: p in the high nibble; for dense registers the bit-packing width (7 = one byte per register).
+    let width = 0;
+    if (dense) {
+      let max = 0;
+      for (const r of this.dense as Uint8Array) if (r > max) max = r;
+      width = 32 - Math.clz32(max);
+    }
+    w.u8((P << 4) | (width > 6 ? 7 : width));
     w.uvarint(this.estimate());
     if (!dense) {
       const keys = [...(this.sparse ?? new Map<number, number>()).entries()].sort((a, b) => a[0] - b[0]);
@@ -191,8 +201,31 @@ export class HyperLogLog {
         writeVarLong(w, BigInt((cur - prev) | 0));
         prev = cur;
       }
-    } else {
+    } else if (width > 6) {
       for (const r of this.dense as Uint8Array) w.u8(r);
+    } else {
+      // Registers packed MSB-first, `width` bits each (2^p · width is a multiple of 8).
+      let current = 0;
+      let bitsLeft = 8;
+      for (const value of this.dense as Uint8Array) {
+        let bits = width;
+        let v = value;
+        while (bits > bitsLeft) {
+          current |= v >>> (bits - bitsLeft);
+          bits -= bitsLeft;
+          v &= (1 << bits) - 1;
+          w.u8(current);
+          current = 0;
+          bitsLeft = 8;
+        }
+        bitsLeft -= bits;
+        current |= v << bitsLeft;
+        if (bitsLeft === 0) {
+          w.u8(current);
+          current = 0;
+          bitsLeft = 8;
+        }
+      }
     }
     return w.finish();
   }
@@ -205,7 +238,8 @@ export class HyperLogLog {
     const header = r.u8();
     r.uvarint();
     const h = new HyperLogLog();
-    if ((header & 1) === 0) {
+    const width = header & 7;
+    if (width === 0) {
       const n = r.uvarint();
       let prev = 0;
       const sparse = h.sparse as Map<number, number>;
@@ -215,7 +249,24 @@ export class HyperLogLog {
       }
     } else {
       const dense = new Uint8Array(M);
-      for (let i = 0; i < M; i++) dense[i] = r.u8();
+      if (width === 7) {
+        for (let i = 0; i < M; i++) dense[i] = r.u8();
+      } else {
+        let byte = 0;
+        let avail = 0;
+        for (let i = 0; i < M; i++) {
+          let v = 0;
+          for (let b = 0; b < width; b++) {
+            if (avail === 0) {
+              byte = r.u8();
+              avail = 8;
+            }
+            avail--;
+            v = (v << 1) | ((byte >>> avail) & 1);
+          }
+          dense[i] = v;
+        }
+      }
       h.sparse = null;
       h.dense = dense;
     }
