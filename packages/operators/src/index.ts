@@ -7,3 +7,5 @@ export type {
 } from './hash-aggregate';
 export { HashAggregate, hashAggregate } from './hash-aggregate';
 export { encodeColumnBatch, decodeColumnBatch } from './encode-column-batch';
+export type { SortAggregateOptions } from './sort-aggregate';
+export { SortAggregate, sortAggregate } from './sort-aggregate';

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { avg, count, max, min, sum, varSamp } from '@hive-batch/aggregate';
 import { HiveTypes, batchFromRows, createSchema, sliceBatch } from '@hive-batch/core';
 import type { ColumnBatch } from '@hive-batch/core';
-import { decodeColumnBatch, encodeColumnBatch, hashAggregate } from '@hive-batch/operators';
+import { decodeColumnBatch, encodeColumnBatch, hashAggregate, sortAggregate } from '@hive-batch/operators';
 import type { AggregateCall, HashAggregateOptions } from '@hive-batch/operators';
 import { tempDir } from '@hive-batch/test-utils';
-import { referenceGroupBy, resultEquals, rowsByKey } from './helpers/reference';
+import { keyString, referenceGroupBy, resultEquals, rowsByKey } from './helpers/reference';
 
 const schema = createSchema([
   { name: 'k', type: HiveTypes.int },
@@ -128,30 +128,59 @@ async function runScenario(sc: Scenario, spillDirectory: string): Promise<Column
   );
 }
 
+function expectMatchesReference(sc: Scenario, out: readonly ColumnBatch[]): void {
+  for (const b of out) expect(b.numRows).toBeLessThanOrEqual(sc.hwm);
+  const expected = referenceGroupBy(toBatches(sc.rows, Math.max(1, sc.rows.length)), {
+    types: schema.fields.map((f) => f.type),
+    groupBy: sc.groupBy,
+    calls,
+  });
+  const actual = rowsByKey(out, sc.groupBy.length);
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [k, row] of expected) {
+    const got = actual.get(k) ?? [];
+    row.forEach((v, c) => {
+      if (!resultEquals(got[c], v)) {
+        throw new Error(`group ${k} column ${c}: got ${String(got[c])}, expected ${String(v)}`);
+      }
+    });
+  }
+}
+
+describe('SortAggregate equals the reference on clustered input', () => {
+  it('for any batch size and key distribution', async () => {
+    const run = fc.assert(
+      fc.asyncProperty(scenarioArb, async (sc) => {
+        const keyOf = (r: unknown[]): string => keyString(sc.groupBy.map((k) => r[k] ?? null));
+        // Cluster equal keys, keeping the input order within a key.
+        const sorted = [...sc.rows].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+        const scenario = { ...sc, rows: sorted };
+        const out: ColumnBatch[] = [];
+        for await (const b of sortAggregate(toBatches(sorted, sc.batchSize), {
+          inputSchema: schema,
+          groupBy: sc.groupBy,
+          aggregates: calls,
+          highWaterMarkRows: sc.hwm,
+        })) {
+          out.push(b);
+        }
+        expectMatchesReference(scenario, out);
+      }),
+      { numRuns: 100 },
+    );
+    await expect(run).resolves.toBeUndefined();
+  });
+});
+
 describe('HashAggregate equals a Map-based reference group-by', () => {
   it('for any batch size, key distribution, spilling, two-phase and adaptive pass-through', async () => {
     const dir = await tempDir('hive-batch-ops-');
-    await fc.assert(
+    const run = fc.assert(
       fc.asyncProperty(scenarioArb, async (sc) => {
-        const out = await runScenario(sc, dir.path);
-        for (const b of out) expect(b.numRows).toBeLessThanOrEqual(sc.hwm);
-        const expected = referenceGroupBy(toBatches(sc.rows, Math.max(1, sc.rows.length)), {
-          types: schema.fields.map((f) => f.type),
-          groupBy: sc.groupBy,
-          calls,
-        });
-        const actual = rowsByKey(out, sc.groupBy.length);
-        expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
-        for (const [k, row] of expected) {
-          const got = actual.get(k) ?? [];
-          row.forEach((v, c) => {
-            if (!resultEquals(got[c], v)) {
-              throw new Error(`group ${k} column ${c}: got ${String(got[c])}, expected ${String(v)}`);
-            }
-          });
-        }
+        expectMatchesReference(sc, await runScenario(sc, dir.path));
       }),
       { numRuns: 150 },
     );
+    await expect(run).resolves.toBeUndefined();
   });
 });

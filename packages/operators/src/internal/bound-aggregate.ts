@@ -169,9 +169,28 @@ export class EvaluatorAggregate implements GroupAggregate {
     const ev = this.evaluator;
     if (this.partialOutput) {
       for (let g = from; g < to; g++) builder.append(this.partialBytes(g));
-    } else {
-      for (let g = from; g < to; g++) builder.append(ev.terminate(this.state, g));
+      return;
     }
+    const kind = ev.resultType.kind;
+    if (kind === 'double' || kind === 'bigint') {
+      // Fixed-width results go to the builder in one bulk call instead of a checked append per group.
+      const n = to - from;
+      const values = kind === 'double' ? new Float64Array(n) : new BigInt64Array(n);
+      const valid = new Uint8Array(n);
+      let nulls = 0;
+      for (let g = from; g < to; g++) {
+        const v = ev.terminate(this.state, g);
+        if (v == null) {
+          nulls++;
+        } else {
+          values[g - from] = v as never;
+          valid[g - from] = 1;
+        }
+      }
+      builder.appendFixedValues(values, nulls === 0 ? null : valid);
+      return;
+    }
+    for (let g = from; g < to; g++) builder.append(ev.terminate(this.state, g));
   }
 
   partialBytes(group: number): Uint8Array {
@@ -196,6 +215,10 @@ export class EvaluatorAggregate implements GroupAggregate {
   reset(): void {
     this.state = createAccumulatorState(this.evaluator.layout, 0);
     this.groups = 0;
+  }
+
+  retainGroups(groups: number): void {
+    this.groups = Math.min(this.groups, groups);
   }
 
   moveGroup(from: number, to: number): void {

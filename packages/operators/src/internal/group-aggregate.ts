@@ -25,6 +25,8 @@ export interface GroupAggregate {
   reset(): void;
   /** Moves group `from`'s state to group `to` (sort aggregation carries the open group across batches). */
   moveGroup(from: number, to: number): void;
+  /** Keeps groups `0..groups-1`; later groups are re-initialised by the next `ensureGroups`. */
+  retainGroups(groups: number): void;
 }
 
 /** A resolved call: evaluators plus how to read its arguments from a batch. */

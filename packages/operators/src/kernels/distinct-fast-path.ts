@@ -177,6 +177,10 @@ class DistinctFastPath implements GroupAggregate {
     this.segments = null;
   }
 
+  retainGroups(): void {
+    throw new HiveBatchError('UNSUPPORTED_OPERATION', 'The DISTINCT fast path cannot drop groups');
+  }
+
   moveGroup(): void {
     throw new HiveBatchError('UNSUPPORTED_OPERATION', 'The DISTINCT fast path cannot move groups');
   }

@@ -36,12 +36,13 @@ export class IntGroupTable {
    */
   // eslint-disable-next-line max-params -- hot path: plain positional arguments, no options object per batch
   groupIds(keys: ArrayLike<number>, validity: Uint8Array | null, numRows: number, out: Int32Array): void {
+    const hasNulls = validity != null;
     let slotKeys = this.slotKeys;
     let slotGroups = this.slotGroups;
     let mask = this.mask;
     let shift = this.shift;
     for (let i = 0; i < numRows; i++) {
-      if (validity != null && (validity[i >> 3]! & (1 << (i & 7))) === 0) {
+      if (hasNulls && (validity[i >> 3]! & (1 << (i & 7))) === 0) {
         if (this.nullGroup < 0) this.nullGroup = this.newGroup(0);
         out[i] = this.nullGroup;
         continue;
