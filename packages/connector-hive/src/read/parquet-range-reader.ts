@@ -106,8 +106,14 @@ function converterFor(type: DataType, scale: number | undefined): ((v: unknown) 
   }
 }
 
+/** The decoded rows of one row group, column-major in the requested column order. */
+export interface ParquetRowGroupData {
+  readonly numRows: number;
+  readonly columns: readonly (readonly unknown[])[];
+}
+
 /**
- * Reads the row groups of a parquet byte range (midpoint rule), only the `columns` asked for, as rows in
+ * Reads the row groups of a parquet byte range (midpoint rule), only the `columns` asked for, column-major in
  * `columns` order; a column missing from the file reads as NULL (schema evolution). Decimals are decoded
  * exactly, dates as days, timestamps as microseconds.
  *
@@ -117,7 +123,7 @@ export async function* readParquetRange(
   fs: FileSystem,
   range: FileRange,
   columns: readonly Field[],
-): AsyncGenerator<unknown[][], void, undefined> {
+): AsyncGenerator<ParquetRowGroupData, void, undefined> {
   const metadata = await metadataOf(fs, range);
   const groups = selectRowGroups(metadata, range.start, range.length);
   if (groups.length === 0) return;
@@ -149,8 +155,10 @@ export async function* readParquetRange(
     const rg = metadata.row_groups[g];
     const from = starts[g];
     if (rg == null || from == null) continue;
-    const to = from + Number(rg.num_rows);
-    let rows: unknown[][] = [];
+    const n = Number(rg.num_rows);
+    const to = from + n;
+    const decoded = new Map<string, unknown[]>();
+    for (const name of readNames) decoded.set(name, new Array<unknown>(n).fill(null));
     try {
       if (readNames.length > 0) {
         await parquetRead({
@@ -164,13 +172,19 @@ export async function* readParquetRange(
             dateFromDays: (d: number) => d,
             timestampFromMicroseconds: (m: bigint) => m,
             timestampFromMilliseconds: (m: bigint) => m * 1000n,
-            timestampFromNanoseconds: (n: bigint) => n / 1000n,
+            timestampFromNanoseconds: (ns: bigint) => ns / 1000n,
           },
-          onComplete: (r: unknown[][]) => {
-            rows = r;
+          // Column chunks, not row objects: assembling rows costs more than decoding (see ADR 0006).
+          onChunk: (chunk) => {
+            const out = decoded.get(chunk.columnName);
+            if (out == null) return;
+            const a = Math.max(from, chunk.rowStart);
+            const b = Math.min(to, chunk.rowEnd);
+            const data = chunk.columnData;
+            for (let r = a; r < b; r++) out[r - from] = data[r - chunk.rowStart];
           },
         });
-      } else rows = Array.from({ length: to - from }, () => []);
+      }
     } catch (e) {
       const offset = rowGroupExtent(rg).start;
       throw new HiveBatchError(
@@ -179,22 +193,18 @@ export async function* readParquetRange(
         { cause: e },
       );
     }
-    const out: unknown[][] = new Array<unknown[]>(rows.length);
-    for (let r = 0; r < rows.length; r++) {
-      const src = rows[r] ?? [];
-      const row: unknown[] = new Array<unknown>(columns.length);
-      let k = 0;
-      for (let c = 0; c < columns.length; c++) {
-        if (present[c] == null) {
-          row[c] = null;
-          continue;
-        }
-        const v = src[k++];
-        const conv = converters[c];
-        row[c] = v === undefined ? null : conv == null ? v : conv(v);
+    const out = columns.map((_, c) => {
+      const name = present[c];
+      const raw = name == null ? null : decoded.get(name);
+      if (raw == null) return new Array<unknown>(n).fill(null);
+      const conv = converters[c];
+      if (conv == null) {
+        for (let r = 0; r < n; r++) if (raw[r] === undefined) raw[r] = null;
+        return raw;
       }
-      out[r] = row;
-    }
-    yield out;
+      for (let r = 0; r < n; r++) raw[r] = raw[r] == null ? null : conv(raw[r]);
+      return raw;
+    });
+    yield { numRows: n, columns: out };
   }
 }

@@ -3,6 +3,7 @@ import {
   HiveBatchError,
   HiveTypes,
   castValue,
+  columnFromValues,
   createSchema,
   createTextRowParser,
   isHiveBatchError,
@@ -109,12 +110,20 @@ export async function* readHiveSplit(
       }
     }
   } else {
+    const batchRows = options.batchRows ?? 1024;
     for (const range of split.ranges) {
       try {
-        for await (const rows of readParquetRange(options.fileSystem, range, dataFields)) {
-          for (const row of rows) {
-            emitRow(row);
-            if (builder.isFull()) yield builder.finish();
+        for await (const group of readParquetRange(options.fileSystem, range, dataFields)) {
+          for (let o = 0; o < group.numRows; o += batchRows) {
+            const n = Math.min(batchRows, group.numRows - o);
+            const cols = plan.map(([kind, i], k) => {
+              const type = schema.fields[k]?.type ?? HiveTypes.void;
+              if (kind === 'part')
+                return columnFromValues(type, new Array<unknown>(n).fill(partValues[i] ?? null));
+              const values = group.columns[dataSlot[k] ?? -1] ?? [];
+              return columnFromValues(type, o === 0 && n === values.length ? values : values.slice(o, o + n));
+            });
+            yield { schema, columns: cols, numRows: n };
           }
         }
       } catch (e) {

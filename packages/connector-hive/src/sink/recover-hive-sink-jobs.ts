@@ -10,7 +10,7 @@ export interface RecoverHiveSinkJobsOptions {
   readonly catalog: Catalog;
   /** Defaults to the local disk. */
   readonly fileSystem?: FileSystem;
-  /** Also recover jobs whose process still runs on this host. Defaults to `false`. */
+  /** Also recover jobs whose process still runs on this host or runs on another host. Defaults to `false`. */
   readonly includeLiveJobs?: boolean;
 }
 
@@ -25,7 +25,8 @@ export interface HiveSinkRecoveryReport {
 }
 
 function alive(payload: SinkJournalPayload): boolean {
-  if (payload.host !== hostname()) return false;
+  // Another host's process cannot be checked: treat it as live, as CTAS recovery does.
+  if (payload.host !== hostname()) return true;
   if (payload.pid === process.pid) return true;
   try {
     process.kill(payload.pid, 0);
@@ -40,7 +41,8 @@ function alive(payload: SinkJournalPayload): boolean {
  * rolled forward) and rolls back those that crashed while WRITING (staging deleted, journal ABORTED). Readers
  * then see either the old or the new data of every interrupted INSERT.
  *
- * Jobs of another host are treated as dead: run recovery only where no other engine shares the warehouse.
+ * Jobs of a live process on this host, and of other hosts (liveness unknown), are skipped unless
+ * `includeLiveJobs` is set.
  */
 export async function recoverHiveSinkJobs(
   options: RecoverHiveSinkJobsOptions,
