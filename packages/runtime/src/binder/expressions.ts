@@ -3,19 +3,19 @@ import {
   HiveBatchError,
   HiveDecimal,
   HiveTypes,
-  castValue,
   commonNumericType,
   commonTypeForComparison,
   commonTypeForUnion,
   dataTypeEquals,
   decimalArithmeticResultType,
+  decimalType,
   decimalTypeOf,
   enforceDecimalType,
   formatDataType,
   parseDate,
   parseTimestamp,
 } from '@hive-batch/core';
-import type { DataType, HiveDecimalValue, HiveValue } from '@hive-batch/core';
+import type { DataType, DecimalType, HiveDecimalValue } from '@hive-batch/core';
 import type { Expression, FunctionCall } from '@hive-batch/sql';
 import { compareValues } from '../exec/values';
 import { castTo, hasScalarFunction, resolveScalar } from '../scalar/scalar-functions';
@@ -61,7 +61,7 @@ export function cast(e: BoundExpr, to: DataType): BoundExpr {
     text: `CAST(${e.text} AS ${formatDataType(to)})`,
     eval: (row) => {
       const v = f(row);
-      return v == null ? null : castValue(v as HiveValue, from, to);
+      return v == null ? null : castTo(v, from, to);
     },
   };
 }
@@ -221,8 +221,8 @@ function arithmetic(op: '+' | '-' | '*' | '/' | '%' | 'div', l: BoundExpr, r: Bo
   if (op === '/' && t.kind !== 'decimal' && t.kind !== 'float') t = HiveTypes.double;
   if (op === '/' && t.kind === 'float') t = HiveTypes.double;
   if (t.kind === 'decimal') {
-    const dl = decimalTypeOf(l.type.kind === 'void' ? HiveTypes.tinyint : l.type);
-    const dr = decimalTypeOf(r.type.kind === 'void' ? HiveTypes.tinyint : r.type);
+    const dl = decimalOperandType(l);
+    const dr = decimalOperandType(r);
     const rt = decimalArithmeticResultType(op, dl, dr);
     const a = cast(l, dl);
     const b = cast(r, dr);
@@ -300,6 +300,17 @@ function arithmetic(op: '+' | '-' | '*' | '/' | '%' | 'div', l: BoundExpr, r: Bo
     if (integral) return intWrap(kind, v);
     return isFloat ? Math.fround(v) : v;
   });
+}
+
+/** Decimal type of an arithmetic operand; integral constants have their digit count as precision (as Hive's constant OIs). */
+function decimalOperandType(e: BoundExpr): DecimalType {
+  const t = e.type.kind === 'void' ? HiveTypes.tinyint : e.type;
+  const v = e.constant?.value;
+  if (v != null && (typeof v === 'number' || typeof v === 'bigint') && t.kind !== 'decimal') {
+    const digits = (typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v)).toString().length;
+    return decimalType(Math.max(1, digits), 0);
+  }
+  return decimalTypeOf(t);
 }
 
 function comparisonType(a: DataType, b: DataType): DataType {

@@ -5,7 +5,7 @@ import type { DataType } from '@hive-batch/core';
 import type { AggregateEvaluator } from '@hive-batch/aggregate';
 import type { Table } from '@hive-batch/catalog';
 import type { Expression, FromItem, FunctionCall, OrderItem, Query, QueryBody, SelectCore } from '@hive-batch/sql';
-import { astKey, bindExpr, cast, inputRef, semantic } from './expressions';
+import { astKey, bindExpr, cast, inputRef, literal, semantic } from './expressions';
 import type { ExprScope } from './expressions';
 import type { BoundAggregate, BoundExpr, PlanColumn, PlanNode, SortKey } from './plan';
 
@@ -423,7 +423,13 @@ export class QueryBinder {
   private bindAggregate(c: FunctionCall, scope: ExprScope): BoundAggregate {
     const name = (c.name[c.name.length - 1] ?? '').toLowerCase();
     const inner: ExprScope = { ...scope, isAggregate: (n) => this.env.isAggregate(n) };
-    const args = c.args.map((a) => bindExpr(a, inner));
+    let args = c.args.map((a) => bindExpr(a, inner));
+    if (c.withinGroup != null) {
+      // f(pc) WITHIN GROUP (ORDER BY x [DESC]) → f(x, pc, ascending)
+      const o = c.withinGroup[0];
+      if (o == null || c.withinGroup.length !== 1) throw semantic(`${name} WITHIN GROUP needs one ORDER BY expression`);
+      args = [bindExpr(o.expr, inner), ...args, literal(o.direction !== 'desc', HiveTypes.boolean)];
+    }
     const evaluator = this.env.resolveAggregate(name, {
       argumentTypes: args.map((a) => a.type),
       constantArguments: args.map((a) => a.constant?.value),

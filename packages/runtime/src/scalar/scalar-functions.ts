@@ -69,14 +69,68 @@ function substrIndex(pos: number, len: number, inputLen: number): [number, numbe
   return [start, end];
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
+const LETTER = /[\p{L}\p{Mc}]/u;
+const DIGIT = /\p{N}/u;
+const MID_WORD = /[\p{Pd}\u00ad\u2027"'.]/u;
+const MID_NUM = /["',\u066b.]/u;
+const POST_NUM = /[%&\u00a2\u066a\u2030\u2031]/u;
 
-/** Approximates Java's BreakIterator sentence and word split (Hive's `sentences`). */
+/** Java's word BreakIterator (JDK rules): alternating words and numbers with their mid characters. */
+function words(s: string): string[] {
+  const chars = [...s];
+  const out: string[] = [];
+  const is = (re: RegExp, i: number): boolean => i < chars.length && re.test(chars[i] ?? '');
+  let i = 0;
+  while (i < chars.length) {
+    const start = i;
+    if (!is(LETTER, i) && !is(DIGIT, i)) {
+      i++;
+      continue;
+    }
+    for (;;) {
+      if (is(LETTER, i)) {
+        while (is(LETTER, i)) i++;
+        while (is(MID_WORD, i) && is(LETTER, i + 1)) {
+          i++;
+          while (is(LETTER, i)) i++;
+        }
+        if (!is(DIGIT, i)) break;
+      } else if (is(DIGIT, i)) {
+        while (is(DIGIT, i)) i++;
+        while (is(MID_NUM, i) && is(DIGIT, i + 1)) {
+          i++;
+          while (is(DIGIT, i)) i++;
+        }
+        if (is(LETTER, i)) continue;
+        if (is(POST_NUM, i)) i++;
+        break;
+      } else break;
+    }
+    out.push(chars.slice(start, i).join(''));
+  }
+  return out;
+}
+
+/** Java's sentence BreakIterator, roughly: after ?/! , after a period not followed by a lower-case word, at line ends. */
+function sentenceSpans(text: string): string[] {
+  const out: string[] = [];
+  const re = /[!?\u203c\u203d]+["')\]]*[ \t]*|\.+["')\]]*[ \t]+(?=[^\p{Ll}])|\.+["')\]]*[ \t]*(?=[\n\r])|[\n\r\u2028\u2029]+/gu;
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    const end = (m.index ?? 0) + m[0].length;
+    out.push(text.slice(last, end));
+    last = end;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
+/** Hive's `sentences`: sentences of words, keeping words that start with a letter or digit. */
 function sentences(text: string): string[][] {
   const out: string[][] = [];
-  for (const s of text.split(/(?<=[.!?])\s+|\n+/u)) {
-    const words = (s.match(WORD) ?? []).map((w) => w.replace(/\.$/, ''));
-    if (words.length > 0) out.push(words);
+  for (const s of sentenceSpans(text)) {
+    const ws = words(s);
+    if (ws.length > 0) out.push(ws);
   }
   return out;
 }
@@ -183,7 +237,7 @@ const RESOLVERS: Record<string, Resolver> = {
     fn: ([s]) => (s == null ? null : sentences(s as string)),
   }),
   array: (types) => {
-    const t = types.length === 0 ? HiveTypes.string : common('array', types);
+    const t = types.length === 0 ? HiveTypes.void : common('array', types);
     return { resultType: arrayType(t), argumentTypes: types.map(() => t), fn: (args) => [...args] };
   },
   map: (types) => {
@@ -318,6 +372,23 @@ export function resolveScalar(name: string, types: readonly DataType[], constant
 export function castTo(value: unknown, from: DataType, to: DataType): unknown {
   if (value == null) return null;
   if (to.kind === 'void' || dataTypeEquals(from, to)) return value;
+  if (from.kind === 'array' && to.kind === 'array') {
+    return (value as unknown[]).map((x) => castTo(x, from.element, to.element));
+  }
+  if (from.kind === 'map' && to.kind === 'map') {
+    const out = new Map<unknown, unknown>();
+    for (const [k, v] of value as Map<unknown, unknown>) out.set(castTo(k, from.key, to.key), castTo(v, from.value, to.value));
+    return out;
+  }
+  if (from.kind === 'struct' && to.kind === 'struct' && from.fields.length === to.fields.length) {
+    const src = value as Record<string, unknown>;
+    return Object.fromEntries(
+      to.fields.map((f, i) => {
+        const ff = from.fields[i] as { name: string; type: DataType };
+        return [f.name, castTo(src[ff.name] ?? null, ff.type, f.type)];
+      }),
+    );
+  }
   return castValue(value as HiveValue, from, to);
 }
 
