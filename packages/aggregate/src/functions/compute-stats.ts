@@ -223,7 +223,10 @@ export const computeStats: AggregateFunctionDefinition = {
           const len = typeof v === 'string' ? v.length : (v as Uint8Array).length;
           if (len > s.maxLength) s.maxLength = len;
           s.sumLength += len;
-          if (kind === 'String') (s.sketch as Sketch).addLong(BigInt(javaStringHashCode(v as string)));
+          if (kind === 'String') {
+            // FM hashes String.hashCode(); HLL hashes the UTF-8 bytes with Murmur3.
+            (s.sketch as Sketch).addString(v as string);
+          }
           return;
         }
         default:
@@ -234,14 +237,15 @@ export const computeStats: AggregateFunctionDefinition = {
         value = toLong(v, inputType);
         (s.sketch as Sketch).addLong(value as bigint);
       } else if (kind === 'Double') {
-        const sk = s.sketch as Sketch;
-        if (sk instanceof FMSketch) sk.addDouble(v as number);
-        else sk.addDouble(v as number);
+        (s.sketch as Sketch).addDouble(v as number);
       } else if (kind === 'Date') {
         (s.sketch as Sketch).addLong(BigInt(v as number));
       } else {
-        // Decimal: Hive hashes HiveDecimal.hashCode(); the hash of its normalized string stands in for it.
-        (s.sketch as Sketch).addLong(BigInt(javaStringHashCode((v as HiveDecimalValue).toString())));
+        const sk = s.sketch as Sketch;
+        // HLL adds the decimal's double value. FM hashes HiveDecimal.hashCode(), which is not reproduced: the
+        // hash of the normalized decimal string stands in for it.
+        if (sk instanceof HyperLogLog) sk.addDouble((v as HiveDecimalValue).toNumber());
+        else sk.addLong(BigInt(javaStringHashCode((v as HiveDecimalValue).toString())));
       }
       if (s.min == null || lessThan(value, s.min)) s.min = value;
       if (s.max == null || lessThan(s.max, value)) s.max = value;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FMSketch, javaDoubleHashCode, javaStringHashCode } from '../../src/internal/sketches/fm-sketch';
+import { murmur3Hash64Bytes, murmur3Hash64Long } from '../../src/internal/sketches/hyper-log-log';
 
 // Hash codes printed by a JDK.
 describe('Java hash codes', () => {
@@ -22,5 +23,15 @@ describe('FMSketch', () => {
     a.merge(FMSketch.deserialize(b.serialize()));
     expect(a.serialize()).toEqual(all.serialize());
     expect(all.estimate()).toBeGreaterThan(20);
+  });
+});
+
+describe('Murmur3 hash64', () => {
+  it('of a long equals that of its 8 big-endian bytes (Hive derives one from the other)', () => {
+    for (const v of [0n, 1n, -1n, 11287n, 123456789012345n, -(2n ** 63n)]) {
+      const bytes = new Uint8Array(8);
+      new DataView(bytes.buffer).setBigInt64(0, v);
+      expect(murmur3Hash64Bytes(bytes)).toBe(murmur3Hash64Long(v));
+    }
   });
 });

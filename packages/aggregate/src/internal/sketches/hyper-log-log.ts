@@ -51,6 +51,32 @@ export function murmur3Hash64Long(data: bigint): bigint {
   return fmix64(hash);
 }
 
+/** Hive's `Murmur3.hash64(byte[])` (seed 104729): little-endian 8-byte blocks, then the tail. */
+export function murmur3Hash64Bytes(data: Uint8Array): bigint {
+  let hash = 104729n;
+  const nblocks = data.length >> 3;
+  for (let i = 0; i < nblocks; i++) {
+    let k = 0n;
+    for (let b = 7; b >= 0; b--) k = (k << 8n) | BigInt(data[i * 8 + b] as number);
+    k = (k * C1) & M64;
+    k = rotl64(k, 31n);
+    k = (k * C2) & M64;
+    hash ^= k;
+    hash = (rotl64(hash, 27n) * 5n + 0x52dce729n) & M64;
+  }
+  const tail = nblocks << 3;
+  if (data.length > tail) {
+    let k1 = 0n;
+    for (let b = data.length - 1; b >= tail; b--) k1 = (k1 << 8n) | BigInt(data[b] as number);
+    k1 = (k1 * C1) & M64;
+    k1 = rotl64(k1, 31n);
+    k1 = (k1 * C2) & M64;
+    hash ^= k1;
+  }
+  hash ^= BigInt(data.length);
+  return fmix64(hash);
+}
+
 function trailingZeros64(x: bigint): number {
   if (x === 0n) return 64;
   let n = 0;
@@ -103,6 +129,11 @@ export class HyperLogLog {
   /** `addLong(v)`. */
   addLong(v: bigint): void {
     this.addHash(murmur3Hash64Long(v));
+  }
+
+  /** `addString`: Murmur3 of the string's UTF-8 bytes. */
+  addString(v: string): void {
+    this.addHash(murmur3Hash64Bytes(new TextEncoder().encode(v)));
   }
 
   /** Hive hashes doubles through `Double.doubleToLongBits`. */
