@@ -47,7 +47,8 @@ function decimalRounding(mode: RoundingMode): 0 | 4 | 6 {
 export function roundDouble(d: number, scale: number, mode: RoundingMode): number {
   if (!Number.isFinite(d)) return d;
   const r = new HiveDecimal(d).toDecimalPlaces(scale, decimalRounding(mode));
-  return r.toNumber();
+  // BigDecimal has no negative zero: round(-0.4) is 0.0, not -0.0.
+  return r.toNumber() + 0;
 }
 
 function roundDecimal(d: HiveDecimalValue, scale: number, mode: RoundingMode): HiveDecimalValue {
@@ -56,7 +57,7 @@ function roundDecimal(d: HiveDecimalValue, scale: number, mode: RoundingMode): H
 
 function roundLong(v: bigint, scale: number, mode: RoundingMode): bigint {
   if (scale >= 0) return v;
-  return BigInt(roundDecimal(new HiveDecimal(v.toString()), scale, mode).toFixed(0));
+  return BigInt(roundDecimalSigned(new HiveDecimal(v.toString()), scale, mode).toFixed(0));
 }
 
 // toDecimalPlaces only takes non-negative places; negative scales round to 10^-scale.
@@ -69,7 +70,7 @@ function roundDecimalSigned(d: HiveDecimalValue, scale: number, mode: RoundingMo
 function roundDoubleSigned(d: number, scale: number, mode: RoundingMode): number {
   if (scale >= 0) return roundDouble(d, scale, mode);
   if (!Number.isFinite(d)) return d;
-  return roundDecimalSigned(new HiveDecimal(d), scale, mode).toNumber();
+  return roundDecimalSigned(new HiveDecimal(d), scale, mode).toNumber() + 0;
 }
 
 function resolveRound(mode: RoundingMode, call: ScalarCallInfo): ScalarEvaluator {
