@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { avg, count, max, min, sum, varSamp } from '@hive-batch/aggregate';
-import { HiveTypes, batchFromRows, createSchema, sliceBatch } from '@hive-batch/core';
+import {
+  HiveDecimal,
+  HiveTypes,
+  batchFromRows,
+  createSchema,
+  decimalType,
+  sliceBatch,
+} from '@hive-batch/core';
 import type { ColumnBatch } from '@hive-batch/core';
 import { decodeColumnBatch, encodeColumnBatch, hashAggregate, sortAggregate } from '@hive-batch/operators';
 import type { AggregateCall, HashAggregateOptions } from '@hive-batch/operators';
@@ -14,6 +21,9 @@ const schema = createSchema([
   { name: 'v', type: HiveTypes.double },
   { name: 'i', type: HiveTypes.int },
   { name: 'b', type: HiveTypes.bigint },
+  { name: 'd', type: decimalType(20, 2) },
+  { name: 'bo', type: HiveTypes.boolean },
+  { name: 'f', type: HiveTypes.float },
 ]);
 
 const doubleArb = fc.oneof(
@@ -27,6 +37,12 @@ const rowArb = fc.tuple(
   fc.option(doubleArb, { nil: null, freq: 5 }),
   fc.option(fc.integer({ min: -1000, max: 1000 }), { nil: null, freq: 5 }),
   fc.option(fc.bigInt({ min: -5n, max: 5n }), { nil: null, freq: 5 }),
+  fc.option(
+    fc.constantFrom('0', '-1.5', '12345678901234567.25', '2.50').map((x) => new HiveDecimal(x)),
+    { nil: null, freq: 5 },
+  ),
+  fc.option(fc.boolean(), { nil: null, freq: 5 }),
+  fc.option(fc.constantFrom(0, -0, 0.5, Number.NaN, -3), { nil: null, freq: 5 }),
 );
 
 const calls: readonly AggregateCall[] = [
@@ -42,6 +58,9 @@ const calls: readonly AggregateCall[] = [
   { function: sum, args: [2], distinct: true },
   { function: sum, args: [4], distinct: true },
   { function: count, args: [3, 1], distinct: true },
+  { function: sum, args: [5] },
+  { function: max, args: [7] },
+  { function: count, args: [7], distinct: true },
 ];
 
 /** Splits rows into batches at the given cut points. */
