@@ -2,32 +2,37 @@ import { HiveTypes, arrayType } from '@hive-batch/core';
 import type { ScalarCallInfo, ScalarEvaluator, ScalarFunctionDefinition } from '../scalar-contract';
 import { argType, checkArity, defineScalar, makeEvaluator, typeError } from './internal/define';
 
-const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}]/u;
-
-function localeOf(lang: unknown, country: unknown): string {
-  if (typeof lang !== 'string' || lang === '') return 'en-US';
-  const tag = typeof country === 'string' && country !== '' ? `${lang}-${country}` : lang;
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? 'en-US';
-  } catch {
-    return 'en-US';
-  }
-}
+// Closing punctuation that may follow a sentence terminator before the space.
+const CLOSERS = `["')\\]\u201d\u2019]*`;
 
 /**
- * Splits text into sentences of words like Hive's GenericUDFSentences: sentence boundaries, then word
- * boundaries within each sentence, keeping the tokens whose first character is a letter or digit
- * (`Character.isLetterOrDigit`). Hive uses java.text.BreakIterator; this uses ICU's `Intl.Segmenter` (UAX #29),
- * which agrees on ordinary prose (see ADR 0007 for the known differences). Sentences without words are dropped.
+ * Sentence boundaries of the JDK's sentence BreakIterator as far as ordinary prose needs: after `?` or `!`
+ * (plus closing quotes/brackets) and whitespace; after `.` when two or more whitespace characters follow, or
+ * when the next character is not a lower-case letter (so "e.g. the" and "mr. smith" stay one sentence).
  */
-export function splitSentences(text: string, locale: string): string[][] {
-  const sentenceSeg = new Intl.Segmenter(locale, { granularity: 'sentence' });
-  const wordSeg = new Intl.Segmenter(locale, { granularity: 'word' });
+const SENTENCE_BOUNDARY = new RegExp(
+  `(?<=[?!]+${CLOSERS}\\s+)|(?<=[.]+${CLOSERS}\\s\\s+)|(?<=[.]+${CLOSERS}\\s+)(?!\\p{Ll})`,
+  'u',
+);
+
+/**
+ * Words of the JDK's word BreakIterator that start with a letter or digit (the only ones Hive keeps): runs of
+ * letters and digits joined by a single inner apostrophe, hyphen, period, comma or em dash ("don't", "3.14",
+ * "armour-like" stay whole; the typographic apostrophe U+2019 splits).
+ */
+const WORD = /[\p{L}\p{N}]+(?:['\-.,\u2014][\p{L}\p{N}]+)*/gu;
+
+/**
+ * Splits text into sentences of words like Hive's GenericUDFSentences (java.text.BreakIterator sentence and
+ * word instances, keeping tokens that start with a letter or digit). The JDK rules are reproduced for
+ * ordinary prose (checked against udaf_ngrams' text); see ADR 0007 for what is not covered. Sentences without
+ * words are dropped.
+ */
+export function splitSentences(text: string): string[][] {
   const out: string[][] = [];
-  for (const { segment } of sentenceSeg.segment(text)) {
-    const words: string[] = [];
-    for (const w of wordSeg.segment(segment)) if (LETTER_OR_DIGIT.test(w.segment)) words.push(w.segment);
-    if (words.length > 0) out.push(words);
+  for (const segment of text.split(SENTENCE_BOUNDARY)) {
+    const words = segment.match(WORD);
+    if (words != null && words.length > 0) out.push(words);
   }
   return out;
 }
@@ -43,7 +48,8 @@ function resolveSentences(call: ScalarCallInfo): ScalarEvaluator {
   return makeEvaluator({ inputTypes, resultType: arrayType(arrayType(HiveTypes.string)) }, (args) => {
     const text = args[0];
     if (text == null) return null;
-    return splitSentences(text as string, localeOf(args[1], args[2]));
+    // The JDK rules used are the same for every locale of Latin-script text; lang/country are accepted, unused.
+    return splitSentences(text as string);
   });
 }
 
