@@ -1,11 +1,13 @@
 // The `hive-batch` command: argument parsing, statement output, progress, and the one error boundary.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { HiveBatchError, HiveDecimal, formatDate, formatHiveValue, formatTimestamp, isHiveBatchError, isInternalError } from '@hive-batch/core';
 import type { DataType } from '@hive-batch/core';
 import { Session, formatResultLines } from '@hive-batch/runtime';
 import type { ScanProgress, StatementResult } from '@hive-batch/runtime';
 import { splitStatements } from '@hive-batch/sql';
+import { formatConformanceMarkdown, parseManifestClasses } from './qtest/conformance';
 import { knownFailureIndex, parseKnownFailures } from './qtest/known-failures';
 import { formatTestLines, runQtests } from './qtest/run-qtest';
 
@@ -53,6 +55,7 @@ interface CliArgs {
   only: string[];
   json: boolean;
   knownFailures: string | null;
+  writeConformance: string | null;
 }
 
 /** Parses the command line. @throws UsageError */
@@ -71,6 +74,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     only: [],
     json: false,
     knownFailures: null,
+    writeConformance: null,
   };
   let i = 0;
   if (argv[0] === 'qtest') {
@@ -132,6 +136,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       case '--known-failures':
         a.knownFailures = v();
+        break;
+      case '--write-conformance':
+        a.writeConformance = v();
         break;
       case '-h':
       case '--help':
@@ -304,6 +311,11 @@ async function runQtestCommand(args: CliArgs, io: CliIo): Promise<number> {
     );
   } else {
     io.stdout(`qtest: ${report.totals.passed} passed, ${report.totals.failed} failed, ${report.totals.skipped} skipped\n`);
+  }
+  if (args.writeConformance != null) {
+    const manifest = path.join(args.queries ?? '', '..', 'MANIFEST.tsv');
+    const classes = existsSync(manifest) ? parseManifestClasses(readFileSync(manifest, 'utf8')) : new Map<string, string>();
+    writeFileSync(args.writeConformance, formatConformanceMarkdown(report, classes));
   }
   return report.totals.failed > 0 ? 1 : 0;
 }

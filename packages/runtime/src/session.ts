@@ -149,6 +149,7 @@ export class Session {
         return def.resolve(call, { cboEnabled: boolSetting(this.conf.get('hive.cbo.enable'), true) });
       },
       orderByPosition: boolSetting(this.conf.get('hive.orderby.position.alias'), true),
+      cboEnabled: boolSetting(this.conf.get('hive.cbo.enable'), true),
     };
   }
 

@@ -5,7 +5,7 @@ import type { DataType } from '@hive-batch/core';
 import type { AggregateEvaluator } from '@hive-batch/aggregate';
 import type { Table } from '@hive-batch/catalog';
 import type { Expression, FromItem, FunctionCall, OrderItem, Query, QueryBody, SelectCore } from '@hive-batch/sql';
-import { astKey, bindExpr, cast, inputRef, literal, semantic } from './expressions';
+import { astKey, bindExpr, cast, inputRef, literal, scalarCall, semantic } from './expressions';
 import type { ExprScope } from './expressions';
 import type { BoundAggregate, BoundExpr, PlanColumn, PlanNode, SortKey } from './plan';
 
@@ -22,6 +22,8 @@ export interface BinderEnv {
   ): AggregateEvaluator;
   /** `hive.groupby.orderby.position.alias` / `hive.orderby.position.alias` (Hive 3 default true for ORDER BY). */
   readonly orderByPosition: boolean;
+  /** `hive.cbo.enable`: plan rewrites that change results (multi-DISTINCT expansion). */
+  readonly cboEnabled: boolean;
 }
 
 /** A bound query: its plan and output columns (names follow Hive: alias, column name, or `_c<N>`). */
@@ -323,11 +325,19 @@ export class QueryBinder {
       const groupKeys = groupAsts.map((g) => astKey(g, inputColumns));
       const aggregates: BoundAggregate[] = [];
       const aggKeys: string[] = [];
+      // Hive's CBO expands a query whose aggregates are all COUNT(DISTINCT …) over several argument lists into
+      // grouping sets; there a multi-column COUNT(DISTINCT a, b) counts tuples with NULL components too.
+      const allCountDistinct =
+        env.cboEnabled &&
+        groupAsts.length === 0 &&
+        aggCalls.every((c) => c.distinct && (c.name[c.name.length - 1] ?? '').toLowerCase() === 'count');
+      const distinctArgLists = new Set(aggCalls.map((c) => astKey(c.args, inputColumns)));
+      const expandDistinct = allCountDistinct && distinctArgLists.size > 1;
       for (const c of aggCalls) {
         const key = astKey(c, inputColumns);
         if (aggKeys.includes(key)) continue;
         aggKeys.push(key);
-        aggregates.push(this.bindAggregate(c, baseScope));
+        aggregates.push(this.bindAggregate(c, baseScope, expandDistinct && c.args.length > 1));
       }
       const aggColumns: PlanColumn[] = [
         ...groupBy.map((g, i) => {
@@ -420,10 +430,11 @@ export class QueryBinder {
     return { plan, columns: outColumns };
   }
 
-  private bindAggregate(c: FunctionCall, scope: ExprScope): BoundAggregate {
+  private bindAggregate(c: FunctionCall, scope: ExprScope, tupleWithNulls = false): BoundAggregate {
     const name = (c.name[c.name.length - 1] ?? '').toLowerCase();
     const inner: ExprScope = { ...scope, isAggregate: (n) => this.env.isAggregate(n) };
     let args = c.args.map((a) => bindExpr(a, inner));
+    if (tupleWithNulls) args = [scalarCall('struct', args)];
     if (c.withinGroup != null) {
       // f(pc) WITHIN GROUP (ORDER BY x [DESC]) → f(x, pc, ascending)
       const o = c.withinGroup[0];

@@ -34,7 +34,19 @@ export function compareNonNull(a: unknown, b: unknown): number {
     }
     return a.length - b.length;
   }
-  if (a instanceof Map && b instanceof Map) return compareValues([...a.entries()], [...b.entries()]);
+  if (a instanceof Map && b instanceof Map) {
+    // Hive's FullMapEqualComparer: size, then entries in key order (key, then value).
+    if (a.size !== b.size) return a.size - b.size;
+    const ka = [...a.keys()].sort(compareValues);
+    const kb = [...b.keys()].sort(compareValues);
+    for (let i = 0; i < ka.length; i++) {
+      const c = compareValues(ka[i], kb[i]);
+      if (c !== 0) return c;
+      const v = compareValues(a.get(ka[i]), b.get(kb[i]));
+      if (v !== 0) return v;
+    }
+    return 0;
+  }
   if (typeof a === 'object' && typeof b === 'object' && a != null && b != null) {
     return compareValues(Object.values(a), Object.values(b));
   }
