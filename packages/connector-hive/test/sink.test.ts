@@ -119,6 +119,16 @@ describe('HiveTableSink', () => {
     );
   });
 
+  it('writes into the registered location of an existing partition', async () => {
+    const custom = path.join(dir, 'elsewhere', 'p9');
+    await catalog.addPartition(T, { values: ['9'], location: custom });
+    await insert(rows(1, [9]));
+    await insert(rows(2, [9]), { overwrite: true });
+    expect((await disk.list(custom))?.some((e) => e.path.endsWith('_SUCCESS'))).toBe(true);
+    expect(sortRows(await readAll())).toEqual(sortRows(rows(2, [9])));
+    expect(await disk.stat(path.join(dir, 't', 'p=9'))).toBeUndefined();
+  });
+
   it('rejects static keys after dynamic ones and unknown keys', async () => {
     await catalog.createTable({
       id: { database: 'default', table: 'two' },

@@ -26,7 +26,7 @@ export async function finishSinkCommit(
   const id = { database: payload.database, table: payload.table };
   for (const p of payload.partitions) {
     const staged = join(join(payload.staging, 'final'), p.path);
-    const target = join(payload.tableLocation, p.path);
+    const target = p.location;
     const stagedStat = await fs.stat(staged);
     if (stagedStat == null) continue; // already moved
     if (payload.overwrite) {

@@ -244,6 +244,11 @@ export class HiveTableSink {
     }
     const keys = this.table.partitionKeys.map((k) => k.name);
     const published: PublishedPartition[] = [];
+    // Existing partitions may live anywhere (ALTER TABLE … SET LOCATION, external tables): write there.
+    const existing = new Map<string, string>();
+    if (keys.length > 0) {
+      for (const p of await this.catalog.listPartitions(this.table.id)) existing.set(p.name, p.location);
+    }
     const compaction = {
       targetFileBytes: this.options.targetFileBytes ?? 128 * 1024 * 1024,
       ...this.options.compaction,
@@ -262,6 +267,7 @@ export class HiveTableSink {
         numRows: compacted.reduce((a, f) => a + f.numRows, 0),
         totalSize: compacted.reduce((a, f) => a + f.bytes, 0),
         rawDataSize: compacted.reduce((a, f) => a + f.rawDataSize, 0),
+        location: existing.get(path) ?? join(this.table.location, path),
       });
     }
     let tableStats: SinkJournalPayload['tableStats'] = null;
@@ -275,7 +281,8 @@ export class HiveTableSink {
         totalSize: add(old.totalSize, mine.totalSize),
         rawDataSize: add(old.rawDataSize, mine.rawDataSize),
       };
-      if (published.length === 0) published.push({ path: '', values: [], ...mine });
+      if (published.length === 0)
+        published.push({ path: '', values: [], ...mine, location: this.table.location });
     }
     const payload = this.#payload(published, tableStats);
     await this.catalog.writeJournal({

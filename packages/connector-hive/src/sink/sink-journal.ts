@@ -13,6 +13,8 @@ export interface PublishedPartition {
   readonly numRows: number;
   readonly totalSize: number;
   readonly rawDataSize: number;
+  /** Absolute target directory: the registered location of an existing partition, else the default path. */
+  readonly location: string;
 }
 
 /** What the journal stores for a sink job; enough for recovery to finish or undo it. */
