@@ -100,15 +100,15 @@ class DistinctFastPath implements GroupAggregate {
 
   private buildSegments(): { starts: Int32Array; order: Int32Array } {
     if (this.segments != null) return this.segments;
-    const set = this.set;
-    const n = set.size;
+    const { groups: entryGroups } = this.set.entries();
+    const n = entryGroups.length;
     const starts = new Int32Array(this.groups + 1);
-    for (let e = 0; e < n; e++) starts[set.groupOf(e) + 1]! += 1;
+    for (let e = 0; e < n; e++) starts[entryGroups[e]! + 1]! += 1;
     for (let g = 0; g < this.groups; g++) starts[g + 1]! += starts[g]!;
     const fill = starts.slice(0, this.groups);
     const order = new Int32Array(n);
     for (let e = 0; e < n; e++) {
-      const g = set.groupOf(e);
+      const g = entryGroups[e]!;
       order[fill[g]!] = e;
       fill[g]! += 1;
     }
@@ -123,6 +123,7 @@ class DistinctFastPath implements GroupAggregate {
     }
     const { starts, order } = this.buildSegments();
     const set = this.set;
+    const entryValues = set.entries().values;
     // Rows for the inner evaluator: per group, NULL first (if seen), then the values in key order.
     let rows = starts[to]! - starts[from]!;
     for (let g = from; g < to; g++) if (set.hasNull(g)) rows++;
@@ -139,7 +140,7 @@ class DistinctFastPath implements GroupAggregate {
       }
       const s = r;
       for (let k = starts[g]!; k < starts[g + 1]!; k++) {
-        values[r] = set.valueOf(order[k]!);
+        values[r] = entryValues[order[k]!]!;
         gids[r++] = g - from;
       }
       if (this.sorted) values.subarray(s, r).sort();
@@ -163,7 +164,8 @@ class DistinctFastPath implements GroupAggregate {
     const { starts, order } = this.buildSegments();
     const tuples: unknown[][] = [];
     if (this.set.hasNull(group)) tuples.push([null]);
-    for (let k = starts[group]!; k < starts[group + 1]!; k++) tuples.push([this.set.valueOf(order[k]!)]);
+    const entryValues = this.set.entries().values;
+    for (let k = starts[group]!; k < starts[group + 1]!; k++) tuples.push([entryValues[order[k]!]!]);
     return this.resolved.evaluator.encodePartial(tuples);
   }
 
