@@ -53,6 +53,11 @@ export type PlanNode =
       readonly columns: readonly PlanColumn[];
       readonly input: PlanNode;
       readonly groupBy: readonly BoundExpr[];
+      /**
+       * GROUPING SETS / ROLLUP / CUBE: each set lists the indexes of `groupBy` it keeps; the output then has a
+       * `grouping__id` column after the keys (bit set = key not in the set, first key = highest bit). Null: plain.
+       */
+      readonly groupingSets: readonly (readonly number[])[] | null;
       readonly aggregates: readonly BoundAggregate[];
     }
   | { readonly kind: 'sort'; readonly columns: readonly PlanColumn[]; readonly input: PlanNode; readonly keys: readonly SortKey[] }
@@ -95,7 +100,7 @@ export function formatPlan(node: PlanNode, indent = ''): string {
       return `${indent}Project [${node.exprs.map((e, i) => `${e.text} AS ${node.columns[i]?.name ?? ''}`).join(', ')}]\n${child(node.input)}`;
     case 'aggregate':
       return (
-        `${indent}HashAggregate(final) keys=[${node.groupBy.map((e) => e.text).join(', ')}] aggs=[${node.aggregates.map((a) => a.text).join(', ')}]\n` +
+        `${indent}HashAggregate(final) keys=[${node.groupBy.map((e) => e.text).join(', ')}]${node.groupingSets != null ? ` sets=${JSON.stringify(node.groupingSets)}` : ''} aggs=[${node.aggregates.map((a) => a.text).join(', ')}]\n` +
         `${indent}  HashAggregate(partial)\n${formatPlan(node.input, indent + '    ')}`
       );
     case 'sort':

@@ -317,12 +317,28 @@ export class QueryBinder {
     let postScope: ExprScope = baseScope;
     let postColumns = inputColumns;
     if (isAgg) {
-      if (core.groupBy != null && core.groupBy.mode !== 'plain') {
-        throw new HiveBatchError('NOT_IMPLEMENTED', 'GROUPING SETS, ROLLUP and CUBE are not supported yet');
-      }
-      const groupAsts = core.groupBy?.exprs ?? [];
+      const gb = core.groupBy;
+      const groupAsts = gb?.exprs ?? [];
       const groupBy = groupAsts.map((g) => bindExpr(g, baseScope));
       const groupKeys = groupAsts.map((g) => astKey(g, inputColumns));
+      let groupingSets: number[][] | null = null;
+      if (gb != null && gb.mode !== 'plain') {
+        const n = groupAsts.length;
+        const all = groupAsts.map((_, i) => i);
+        if (gb.mode === 'rollup') groupingSets = all.map((_, k) => all.slice(0, n - k)).concat([[]]);
+        else if (gb.mode === 'cube') {
+          groupingSets = [];
+          for (let mask = (1 << n) - 1; mask >= 0; mask--) groupingSets.push(all.filter((i) => (mask & (1 << (n - 1 - i))) !== 0));
+        } else {
+          groupingSets = gb.sets.map((set) =>
+            set.map((e) => {
+              const i = groupKeys.indexOf(astKey(e, inputColumns));
+              if (i < 0) throw semantic(`Grouping set expression ${astKey(e)} is not in the GROUP BY list`);
+              return i;
+            }),
+          );
+        }
+      }
       const aggregates: BoundAggregate[] = [];
       const aggKeys: string[] = [];
       // Hive's CBO expands a query whose aggregates are all COUNT(DISTINCT …) over several argument lists into
@@ -344,11 +360,12 @@ export class QueryBinder {
           const src = g.inputIndex != null ? inputColumns[g.inputIndex] : undefined;
           return { name: src?.name ?? `$g${i}`, type: g.type, qualifier: src?.qualifier ?? null };
         }),
+        ...(groupingSets != null ? [{ name: 'grouping__id', type: HiveTypes.bigint, qualifier: null }] : []),
         ...aggregates.map((a, i) => ({ name: `$a${i}`, type: a.evaluator.resultType, qualifier: null })),
       ];
-      plan = { kind: 'aggregate', input: plan, groupBy, aggregates, columns: aggColumns };
+      plan = { kind: 'aggregate', input: plan, groupBy, groupingSets, aggregates, columns: aggColumns };
       postColumns = aggColumns;
-      const ng = groupBy.length;
+      const ng = groupBy.length + (groupingSets != null ? 1 : 0);
       postScope = {
         columns: aggColumns,
         isAggregate: (n) => env.isAggregate(n),
@@ -363,6 +380,9 @@ export class QueryBinder {
               const a = aggregates[ai] as BoundAggregate;
               return inputRef(ng + ai, a.evaluator.resultType, a.text);
             }
+          }
+          if (ast.kind === 'column' && groupingSets != null && ast.parts.length === 1 && ast.parts[0]?.toLowerCase() === 'grouping__id') {
+            return inputRef(groupBy.length, HiveTypes.bigint, 'GROUPING__ID');
           }
           if (ast.kind === 'column') {
             throw semantic(`Line ${ast.pos.line}:${ast.pos.column - 1} Expression not in GROUP BY key '${ast.parts.join('.')}'`);
@@ -461,6 +481,7 @@ function distinctOf(plan: PlanNode): PlanNode {
     kind: 'aggregate',
     input: plan,
     groupBy: plan.columns.map((c, i) => inputRef(i, c.type, c.name)),
+    groupingSets: null,
     aggregates: [],
     columns: plan.columns,
   };

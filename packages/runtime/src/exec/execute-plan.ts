@@ -105,37 +105,56 @@ function aggregate(node: Extract<PlanNode, { kind: 'aggregate' }>, splits: Split
   // partials[a][split] = per-group partial values of aggregate a in that split (index = global group id).
   const partials: { ids: Map<number, unknown>[] }[] = node.aggregates.map(() => ({ ids: [] }));
   const splitGroups: number[][] = [];
+  const sets = node.groupingSets;
+  const nKeys = node.groupBy.length;
+  const keysOf = (row: Row): unknown[][] => {
+    const vals = evalAll(node.groupBy, row);
+    if (sets == null) return [vals];
+    return sets.map((set) => {
+      let gid = 0n;
+      const masked = vals.map((v, i) => {
+        if (set.includes(i)) return v;
+        gid |= 1n << BigInt(nKeys - 1 - i);
+        return null;
+      });
+      return [...masked, gid];
+    });
+  };
   for (const rows of nonEmpty) {
     const localIndex = new Map<number, number>();
     const localGroups: number[] = [];
-    const ids = new Int32Array(rows.length);
+    const ids: number[] = [];
+    const rowOf: number[] = [];
     rows.forEach((row, i) => {
-      let g = 0;
-      if (!global) {
-        const vals = evalAll(node.groupBy, row);
-        const key = tupleKey(vals);
-        let gg = groupIndex.get(key);
-        if (gg == null) {
-          gg = groupValues.length;
-          groupIndex.set(key, gg);
-          groupValues.push(vals);
+      const keyList: unknown[][] = global ? [[]] : keysOf(row);
+      for (const vals of keyList) {
+        let g = 0;
+        if (!global) {
+          const key = tupleKey(vals);
+          let gg = groupIndex.get(key);
+          if (gg == null) {
+            gg = groupValues.length;
+            groupIndex.set(key, gg);
+            groupValues.push(vals);
+          }
+          g = gg;
         }
-        g = gg;
+        let l = localIndex.get(g);
+        if (l == null) {
+          l = localGroups.length;
+          localIndex.set(g, l);
+          localGroups.push(g);
+        }
+        ids.push(l);
+        rowOf.push(i);
       }
-      let l = localIndex.get(g);
-      if (l == null) {
-        l = localGroups.length;
-        localIndex.set(g, l);
-        localGroups.push(g);
-      }
-      ids[i] = l;
     });
     splitGroups.push(localGroups);
     node.aggregates.forEach((a, ai) => {
       const ev = a.evaluator;
       const state = createAccumulatorState(ev.layout, Math.max(localGroups.length, 1));
       for (let g = 0; g < localGroups.length; g++) ev.init(state, g);
-      for (let i = 0; i < rows.length; i++) ev.accumulate(state, ids[i] ?? 0, evalAll(a.args, rows[i] as Row));
+      for (let k = 0; k < ids.length; k++) ev.accumulate(state, ids[k] ?? 0, evalAll(a.args, rows[rowOf[k] ?? 0] as Row));
       const m = new Map<number, unknown>();
       localGroups.forEach((g, l) => m.set(g, ev.terminatePartial(state, l)));
       (partials[ai] as { ids: Map<number, unknown>[] }).ids.push(m);
