@@ -37,7 +37,7 @@ describe('kill -9 during INSERT OVERWRITE', () => {
     'recovery leaves one complete generation: old or new data only',
     { tags: ['slow'], timeout: 90_000 },
     async () => {
-      const delays = fc.sample(fc.integer({ min: 0, max: 250 }), { numRuns: 6 });
+      const delays = fc.sample(fc.integer({ min: 0, max: 250 }), { numRuns: 8 });
       let lastCommitted = 0;
       let gen = 1;
       for (const delay of delays) {
