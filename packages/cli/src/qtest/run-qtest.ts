@@ -186,8 +186,8 @@ export async function runQtests(options: QtestOptions): Promise<QtestReport> {
 export function formatTestLines(t: QtestTestResult): string[] {
   const total = t.passed + t.failed + t.skipped;
   const unknown = t.failures.filter((f) => f.known == null);
-  const status = unknown.length > 0 ? 'FAIL' : t.passed === 0 && total > 0 && t.failed === 0 ? 'SKIP' : t.failed > 0 ? 'PASS*' : 'PASS';
-  const lines = [`${status === 'PASS*' ? 'PASS' : status} ${t.name} ${t.passed}/${total}${t.failed > unknown.length ? ` (${t.failed - unknown.length} known failing)` : ''}`];
+  const status = unknown.length > 0 ? 'FAIL' : t.passed === 0 && total > 0 ? 'SKIP' : 'PASS';
+  const lines = [`${status} ${t.name} ${t.passed}/${total}${t.failed > unknown.length ? ` (${t.failed - unknown.length} known failing)` : ''}`];
   const first = unknown[0];
   if (first != null) {
     const show = (s: string | null): string => (s == null ? '(none)' : JSON.stringify(Buffer.from(s, 'latin1').toString('utf8')));
