@@ -44,13 +44,12 @@ function javaRem(a: number, b: number): number | null {
   return b === 0 ? null : a % b;
 }
 
-function posMod(a: number, b: number): number | null {
+// GenericUDFPosMod computes ((a % b) + b) % b literally, so the int form can overflow at `+ b` like Java.
+function posModDouble(a: number, b: number): number | null {
   if (b === 0) return null;
-  const r = a % b;
-  return r !== 0 && r < 0 !== b < 0 ? r + b : r;
+  return ((a % b) + b) % b;
 }
 
-// Hive's pmod is ((a % b) + b) % b, which for non-zero remainders of the opposite sign is r + b.
 const IMPLS: Readonly<Record<ArithmeticOperator, OpImpl>> = {
   '+': {
     int: (a, b) => a + b,
@@ -87,21 +86,10 @@ const IMPLS: Readonly<Record<ArithmeticOperator, OpImpl>> = {
     decimal: (a, b) => (b.isZero() ? null : a.mod(b)),
   },
   pmod: {
-    int: (a, b) => {
-      const r = posMod(a, b);
-      return r == null ? null : r | 0;
-    },
-    long: (a, b) => {
-      if (b === 0n) return null;
-      const r = a % b;
-      return r !== 0n && r < 0n !== b < 0n ? r + b : r;
-    },
-    double: posMod,
-    decimal: (a, b) => {
-      if (b.isZero()) return null;
-      const r = a.mod(b);
-      return !r.isZero() && r.isNegative() !== b.isNegative() ? r.plus(b) : r;
-    },
+    int: (a, b) => (b === 0 ? null : ((((a % b) + b) | 0) % b) | 0),
+    long: (a, b) => (b === 0n ? null : BigInt.asIntN(64, (a % b) + b) % b),
+    double: posModDouble,
+    decimal: (a, b) => (b.isZero() ? null : a.mod(b).plus(b).mod(b)),
   },
 };
 

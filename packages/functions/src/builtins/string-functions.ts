@@ -1,6 +1,7 @@
 import {
   HiveTypes,
   arrayType,
+  castValue,
   charType,
   formatDataType,
   isIntegralType,
@@ -120,7 +121,11 @@ function resolveConcat(call: ScalarCallInfo): ScalarEvaluator {
   }
   const inputTypes = types.map(() => HiveTypes.string);
   const rt = resultType;
-  const evaluate = strings((args) => (args as readonly string[]).join(''));
+  // char/varchar results follow core's representation (char padded to its length).
+  const evaluate = strings((args) => {
+    const joined = (args as readonly string[]).join('');
+    return rt.kind === 'string' ? joined : castValue(joined, HiveTypes.string, rt);
+  });
   const byRows = batchByRows(rt, evaluate);
   return makeEvaluator({ inputTypes, resultType: rt }, evaluate, {
     evaluateBatch: (cols, numRows) =>

@@ -143,3 +143,22 @@ describe('vectorized arithmetic agrees with evaluate', () => {
     }
   }
 });
+
+describe('pmod follows Hive’s ((a % b) + b) % b literally', () => {
+  test('int overflow at + b wraps like Java', () => {
+    expect(run('pmod', ['int', 'int'], [2147483646, 2147483647])).toBe(-3);
+    expect(run('pmod', ['bigint', 'bigint'], [9223372036854775806n, 9223372036854775807n])).toBe(-3n);
+    expect(run('pmod', ['tinyint', 'tinyint'], [126, 127])).toBe(126); // byte math happens in int
+  });
+
+  test('agrees with the positive modulo when nothing overflows', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: 1, max: 1e4 }), (a, b) => {
+        const r = run('pmod', ['int', 'int'], [a, b]) as number;
+        expect(r >= 0 && r < b).toBe(true);
+        expect(((a - r) % b) + 0).toBe(0); // + 0: JS gives -0 for negative a
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

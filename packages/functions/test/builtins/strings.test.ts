@@ -242,3 +242,8 @@ describe('sentences', () => {
     expect(formatDataType(resolve('sentences', ['string']).resultType)).toBe('array<array<string>>');
   });
 });
+
+test('concat of char values is a padded char of the summed length', () => {
+  expect(run('concat', ['char(2)', 'char(3)'], ['a ', 'b  '])).toBe('ab   ');
+  expect(run('concat', ['varchar(2)', 'char(3)'], ['a', 'b  '])).toBe('ab');
+});
