@@ -34,7 +34,7 @@ export type { TableReadInfo } from './read/table-read-info';
 export type { ReadHiveSplitOptions } from './read/read-hive-split';
 export { readHiveSplit, projectedSchema } from './read/read-hive-split';
 export { selectRowGroups } from './read/parquet-range-reader';
-export type { TextLine } from './read/text-lines';
+export type { TextLine, TextLinesOptions } from './read/text-lines';
 export { readTextLines } from './read/text-lines';
 
 export type { DynamicPartitionFilter, CompiledDynamicFilter } from './source/dynamic-filter';

@@ -43,14 +43,21 @@ function rangesOf(path: string, cuts: readonly number[], n: number): FileRange[]
   return out;
 }
 
-async function allLines(fs: FileSystem, ranges: readonly FileRange[], skip = 0): Promise<string[]> {
+async function allLines(
+  fs: FileSystem,
+  ranges: readonly FileRange[],
+  skip = 0,
+  chunkBytes?: number,
+): Promise<string[]> {
   const out: string[] = [];
-  for (const r of ranges) for await (const b of readTextLines(fs, r, skip)) out.push(...b.map((l) => l.text));
+  const options = { skipHeaderLines: skip, ...(chunkBytes != null ? { chunkBytes } : {}) };
+  for (const r of ranges)
+    for await (const b of readTextLines(fs, r, options)) out.push(...b.map((l) => l.text));
   return out;
 }
 
 describe('readTextLines', () => {
-  it('reads every line exactly once for any tiling of the file (LF, CRLF, lone CR, multi-byte text)', async () => {
+  it('reads every line exactly once for any tiling and read chunk size (LF, CRLF, lone CR, multi-byte text)', async () => {
     const lineArb = fc.string({ unit: fc.constantFrom('a', 'b', 'é', '€', '\u0001', ' '), maxLength: 8 });
     const termArb = fc.constantFrom('\n', '\r\n', '\r');
     await fc.assert(
@@ -58,7 +65,8 @@ describe('readTextLines', () => {
         fc.array(fc.tuple(lineArb, termArb), { maxLength: 12 }),
         fc.boolean(),
         fc.integer({ min: 0, max: 1000 }),
-        async (lines, finalTerminator, seed) => {
+        fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }),
+        async (lines, finalTerminator, seed, chunkBytes) => {
           let text = lines.map(([l, t]) => l + t).join('');
           if (!finalTerminator && lines.length > 0)
             text = text.slice(0, -(lines[lines.length - 1]?.[1].length ?? 0));
@@ -66,10 +74,13 @@ describe('readTextLines', () => {
           const fs = createMemoryFileSystem();
           await fs.writeFile('/f', bytes);
           const cuts = fc.sample(cutsArb(bytes.length), { seed, numRuns: 1 })[0] ?? [0, bytes.length];
-          expect(await allLines(fs, rangesOf('/f', cuts, bytes.length))).toEqual(splitLines(bytes));
+          // Tiny read chunks put chunk boundaries inside lines and between CR and LF.
+          expect(await allLines(fs, rangesOf('/f', cuts, bytes.length), 0, chunkBytes)).toEqual(
+            splitLines(bytes),
+          );
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
@@ -77,6 +88,8 @@ describe('readTextLines', () => {
     const fs = createMemoryFileSystem();
     await fs.writeFile('/h', encoder.encode('head\nx\ny\n'));
     expect(await allLines(fs, rangesOf('/h', [0, 3, 9], 9), 1)).toEqual(['x', 'y']);
+    expect(await allLines(fs, rangesOf('/h', [0, 3, 9], 9), 1, 2)).toEqual(['x', 'y']);
+    expect(await allLines(fs, rangesOf('/h', [0, 9], 9), 2, 1)).toEqual(['y']);
     const gz = gzipSync(encoder.encode('1\n2\n'));
     await fs.writeFile('/z.gz', gz);
     expect(

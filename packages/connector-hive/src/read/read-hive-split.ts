@@ -75,10 +75,16 @@ export async function* readHiveSplit(
     return dataFields.length - 1;
   });
   const builder = new ColumnBatchBuilder(schema, { highWaterMarkRows: options.batchRows ?? 1024 });
-  const emitRow = (data: readonly unknown[]): void => {
-    builder.appendRow(
-      plan.map(([kind, i], k) => (kind === 'part' ? (partValues[i] ?? null) : data[dataSlot[k] ?? -1])),
-    );
+  // For each output column: the index in the parsed file row, or -1 for a partition column.
+  const fileIndex = plan.map(([kind, i]) => (kind === 'data' ? i : -1));
+  const constant = plan.map(([kind, i]) => (kind === 'part' ? (partValues[i] ?? null) : null));
+  const row = new Array<unknown>(plan.length); // reused: appendRow copies the values out
+  const emitRow = (parsed: readonly unknown[]): void => {
+    for (let k = 0; k < row.length; k++) {
+      const f = fileIndex[k] ?? -1;
+      row[k] = f < 0 ? constant[k] : (parsed[f] ?? null);
+    }
+    builder.appendRow(row);
   };
   if (table.format === 'TEXTFILE') {
     const parser = createTextRowParser(
@@ -86,13 +92,10 @@ export async function* readHiveSplit(
       textSerDeOptionsFromProperties(table.properties),
     );
     const skip = Number.parseInt(table.properties['skip.header.line.count'] ?? '0', 10);
-    const wanted = plan.map(([kind, i]) => (kind === 'data' ? i : -1)).filter((i) => i >= 0);
     for (const range of split.ranges) {
-      for await (const lines of readTextLines(
-        options.fileSystem,
-        range,
-        Number.isFinite(skip) && skip > 0 ? skip : 0,
-      )) {
+      for await (const lines of readTextLines(options.fileSystem, range, {
+        skipHeaderLines: Number.isFinite(skip) && skip > 0 ? skip : 0,
+      })) {
         for (const line of lines) {
           let parsed: unknown[];
           try {
@@ -104,7 +107,7 @@ export async function* readHiveSplit(
               { cause: e },
             );
           }
-          emitRow(wanted.map((i) => parsed[i] ?? null));
+          emitRow(parsed);
           if (builder.isFull()) yield builder.finish();
         }
       }

@@ -16,19 +16,29 @@ function isCompressed(path: string): boolean {
   return /\.(gz|gzip)$/i.test(path);
 }
 
+/** Options of {@link readTextLines}. */
+export interface TextLinesOptions {
+  /** Lines skipped at the start of the file (`skip.header.line.count`). Lines. Defaults to `0`. */
+  readonly skipHeaderLines?: number;
+  /** Bytes read per file-system call. Bytes. Defaults to `1 MiB`. */
+  readonly chunkBytes?: number;
+}
+
 /**
  * The lines of a byte range with Hadoop `LineRecordReader` ownership: a line belongs to the range when its
  * first byte `p` satisfies `start < p ≤ start + length` (or `p = 0` for the range starting at 0), so ranges
  * that tile a file read every line exactly once. Terminators are LF, CR LF and a lone CR. Gzip files are
- * read whole (they are never cut). `skipHeaderLines` skips the file's first lines (`skip.header.line.count`).
+ * read whole (they are never cut). `skipHeaderLines` skips the file's first lines.
  *
  * @throws {HiveBatchError} `MALFORMED_DATA` naming the file for a corrupt gzip stream; `IO_ERROR` on read
  */
 export async function* readTextLines(
   fs: FileSystem,
   range: FileRange,
-  skipHeaderLines = 0,
+  options: TextLinesOptions = {},
 ): AsyncGenerator<TextLine[], void, undefined> {
+  const skipHeaderLines = options.skipHeaderLines ?? 0;
+  const chunk = Math.max(1, options.chunkBytes ?? CHUNK);
   if (isCompressed(range.path)) {
     if (range.start !== 0) return;
     const raw = await fs.read(range.path, 0, range.fileLength);
@@ -45,71 +55,64 @@ export async function* readTextLines(
     return;
   }
   const end = range.start + range.length;
-  // Lines start at 0 or right after a terminator; this range owns starts in (start, end] (or [0, end]).
-  const pos = range.start;
-  let buf = await fs.read(range.path, pos, Math.min(CHUNK, Math.max(1, end - pos + 1)));
-  let bufStart = pos;
-  let lineStart: number;
-  const byteAt = async (p: number): Promise<number> => {
-    if (p >= bufStart + buf.length) {
-      const more = await fs.read(range.path, p, CHUNK);
-      if (more.length === 0) return -1;
-      buf = more;
-      bufStart = p;
-    }
-    return buf[p - bufStart] ?? -1;
-  };
+  const fileLength = range.fileLength;
+  // `data` holds bytes from absolute offset `base`; `lineStart` is the absolute start of the current line, or -1
+  // while skipping to the first line start after `range.start` (that line belongs to the previous range).
+  let base = range.start;
+  let data = await fs.read(range.path, base, Math.min(chunk, Math.max(1, end - base + 1)));
+  let lineStart = range.start === 0 ? 0 : -1;
   let headerLeft = range.start === 0 ? skipHeaderLines : 0;
-  if (range.start === 0) lineStart = 0;
-  else {
-    // Skip to the first line start after `start`.
-    let p = range.start;
-    for (;;) {
-      const b = await byteAt(p);
-      if (b < 0) return;
-      if (b === 10) {
-        lineStart = p + 1;
-        break;
-      }
-      if (b === 13) {
-        lineStart = (await byteAt(p + 1)) === 10 ? p + 2 : p + 1;
-        break;
-      }
-      p++;
-    }
-  }
   let batch: TextLine[] = [];
-  while (lineStart <= end && lineStart < range.fileLength) {
-    // Read one line starting at lineStart.
-    let p = lineStart;
-    const pieces: Uint8Array[] = [];
-    let next: number;
-    for (;;) {
-      const b = await byteAt(p);
-      if (b < 0) {
-        next = range.fileLength + 1;
-        break;
+  let eof = base + data.length >= fileLength;
+  let scan = 0; // index in data where scanning resumes
+  for (;;) {
+    let i = scan;
+    const n = data.length;
+    let needMore = false;
+    while (i < n) {
+      const b = data[i] ?? 0;
+      if (b !== 10 && b !== 13) {
+        i++;
+        continue;
       }
-      if (b === 10 || b === 13) {
-        next = b === 13 && (await byteAt(p + 1)) === 10 ? p + 2 : p + 1;
-        break;
+      let next: number;
+      if (b === 13) {
+        // CR LF needs one byte of lookahead.
+        if (i + 1 >= n && !eof) {
+          needMore = true;
+          break;
+        }
+        next = i + 1 < n && data[i + 1] === 10 ? i + 2 : i + 1;
+      } else next = i + 1;
+      if (lineStart >= 0) {
+        if (headerLeft > 0) headerLeft--;
+        else batch.push({ text: decoder.decode(data.subarray(lineStart - base, i)), offset: lineStart });
+        if (batch.length >= 4096) {
+          yield batch;
+          batch = [];
+        }
       }
-      // Take the whole run up to the buffer end or the next terminator in one copy.
-      const from = p - bufStart;
-      let to = from;
-      while (to < buf.length && buf[to] !== 10 && buf[to] !== 13) to++;
-      pieces.push(buf.subarray(from, to));
-      p += to - from;
+      lineStart = base + next;
+      i = next;
+      if (lineStart > end || lineStart >= fileLength) break;
     }
-    const bytes = pieces.length === 1 ? pieces[0] : concat(pieces);
-    const text = bytes == null ? '' : decoder.decode(bytes);
-    if (headerLeft > 0) headerLeft--;
-    else batch.push({ text, offset: lineStart });
-    if (batch.length >= 4096) {
-      yield batch;
-      batch = [];
+    if (lineStart > end || lineStart >= fileLength) break;
+    if (!needMore && eof) {
+      // A last line without terminator.
+      if (lineStart >= 0 && lineStart < base + n && headerLeft === 0) {
+        batch.push({ text: decoder.decode(data.subarray(lineStart - base)), offset: lineStart });
+      }
+      break;
     }
-    lineStart = next;
+    // Keep the unfinished line (or the CR awaiting its LF) and read on.
+    const keepFrom = Math.min(lineStart >= 0 ? lineStart - base : i, i);
+    const more = await fs.read(range.path, base + n, chunk);
+    if (more.length === 0) eof = true;
+    const carry = data.subarray(keepFrom);
+    data = more.length === 0 ? carry : concat([carry, more]);
+    scan = i - keepFrom;
+    base += keepFrom;
+    eof = eof || base + data.length >= fileLength;
   }
   if (batch.length > 0) yield batch;
 }
