@@ -1,3 +1,6 @@
+import { mergeConfig } from 'vitest/config';
 import { packageProject } from '../../vitest.shared.ts';
 
-export default packageProject('@hive-batch/functions');
+// --expose-gc: the realm-churn test measures memory after a full collection. Realms never inherit it (they run
+// with empty execArgv).
+export default mergeConfig(packageProject('@hive-batch/functions'), { test: { execArgv: ['--expose-gc'] } });

@@ -146,7 +146,10 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function nameParts(name: string | readonly string[]): string[] {
   const parts = (typeof name === 'string' ? name.split('.') : [...name]).map((p) => p.toLowerCase());
   if (parts.length < 1 || parts.length > 2 || parts.some((p) => !IDENTIFIER.test(p))) {
-    throw new HiveBatchError('INVALID_ARGUMENT', `\`${typeof name === 'string' ? name : name.join('.')}\` is not a function name`);
+    throw new HiveBatchError(
+      'INVALID_ARGUMENT',
+      `\`${typeof name === 'string' ? name : name.join('.')}\` is not a function name`,
+    );
   }
   return parts;
 }
@@ -201,17 +204,33 @@ export function createFunctionCatalog(options: FunctionCatalogOptions = {}): Fun
 
   const builtins = new Map<string, ResolvedFunction>();
   const addBuiltin = (names: readonly string[], make: (name: string) => ResolvedFunction): void => {
-    for (const n of names) if (!builtins.has(n.toLowerCase())) builtins.set(n.toLowerCase(), make(n.toLowerCase()));
+    for (const n of names)
+      if (!builtins.has(n.toLowerCase())) builtins.set(n.toLowerCase(), make(n.toLowerCase()));
   };
   const builtinBase = { source: 'builtin', className: null, resources: [] } as const;
   for (const definition of options.builtinScalars ?? builtinScalarFunctions()) {
-    addBuiltin([definition.name, ...definition.aliases], (name) => ({ ...builtinBase, kind: 'scalar', definition, name }));
+    addBuiltin([definition.name, ...definition.aliases], (name) => ({
+      ...builtinBase,
+      kind: 'scalar',
+      definition,
+      name,
+    }));
   }
   for (const definition of options.builtinAggregates ?? builtinAggregates()) {
-    addBuiltin([definition.name, ...definition.aliases], (name) => ({ ...builtinBase, kind: 'aggregate', definition, name }));
+    addBuiltin([definition.name, ...definition.aliases], (name) => ({
+      ...builtinBase,
+      kind: 'aggregate',
+      definition,
+      name,
+    }));
   }
   for (const definition of options.builtinTables ?? []) {
-    addBuiltin([definition.name, ...definition.aliases], (name) => ({ ...builtinBase, kind: 'table', definition, name }));
+    addBuiltin([definition.name, ...definition.aliases], (name) => ({
+      ...builtinBase,
+      kind: 'table',
+      definition,
+      name,
+    }));
   }
 
   function checkOpen(): void {
@@ -229,7 +248,10 @@ export function createFunctionCatalog(options: FunctionCatalogOptions = {}): Fun
     let realm: RealmLease | undefined;
     try {
       if (stored.length === 0) {
-        throw new HiveBatchError('INVALID_ARGUMENT', `Function ${name} names no resources and no JAR was added`);
+        throw new HiveBatchError(
+          'INVALID_ARGUMENT',
+          `Function ${name} names no resources and no JAR was added`,
+        );
       }
       realm = await pool.acquire(stored);
       const kinded = bindFunction(realm.realm, stored, { className, name });
@@ -255,15 +277,23 @@ export function createFunctionCatalog(options: FunctionCatalogOptions = {}): Fun
 
   function catalogId(parts: readonly string[]): { database: string; name: string } {
     const [first, second] = parts;
-    return second == null ? { database: currentDatabase().toLowerCase(), name: first ?? '' } : { database: first ?? '', name: second };
+    return second == null
+      ? { database: currentDatabase().toLowerCase(), name: first ?? '' }
+      : { database: first ?? '', name: second };
   }
 
-  async function getCatalogFunction(id: { database: string; name: string }): Promise<CatalogFunction | undefined> {
+  async function getCatalogFunction(id: {
+    database: string;
+    name: string;
+  }): Promise<CatalogFunction | undefined> {
     if (catalog == null) return undefined;
     try {
       return await catalog.getFunction(id);
     } catch (error) {
-      if (isHiveBatchError(error) && (error.code === 'FUNCTION_NOT_FOUND' || error.code === 'DATABASE_NOT_FOUND')) {
+      if (
+        isHiveBatchError(error) &&
+        (error.code === 'FUNCTION_NOT_FOUND' || error.code === 'DATABASE_NOT_FOUND')
+      ) {
         return undefined;
       }
       throw error;
@@ -286,7 +316,10 @@ export function createFunctionCatalog(options: FunctionCatalogOptions = {}): Fun
         const got = binding.stored[i]?.digest.sha256;
         if (r.sha256 != null && got !== r.sha256) {
           await unload(binding);
-          throw new HiveBatchError('INTEGRITY_MISMATCH', `Resource \`${r.uri}\` of ${key} no longer has the recorded sha256`);
+          throw new HiveBatchError(
+            'INTEGRITY_MISMATCH',
+            `Resource \`${r.uri}\` of ${key} no longer has the recorded sha256`,
+          );
         }
       }
       loadedCatalog.set(key, binding);
@@ -325,17 +358,27 @@ export function createFunctionCatalog(options: FunctionCatalogOptions = {}): Fun
     return specs.length > 0 ? specs : resources.sessionResources();
   }
 
-  async function createTemporary(parts: readonly string[], request: CreateFunctionRequest): Promise<'CREATED' | 'EXISTED'> {
+  async function createTemporary(
+    parts: readonly string[],
+    request: CreateFunctionRequest,
+  ): Promise<'CREATED' | 'EXISTED'> {
     const key = parts.join('.');
     const existing = temporary.get(key);
     if (existing != null) {
       if (request.ifNotExists === true) {
-        warn(`Temporary function ${key} exists (${describeDigests(existing)}); kept it, ignored ${request.resources?.map((r) => r.uri).join(', ') ?? ''}`);
+        warn(
+          `Temporary function ${key} exists (${describeDigests(existing)}); kept it, ignored ${request.resources?.map((r) => r.uri).join(', ') ?? ''}`,
+        );
         return 'EXISTED';
       }
       throw new HiveBatchError('FUNCTION_ALREADY_EXISTS', `Temporary function ${key} already exists`);
     }
-    const binding = await load({ name: key, className: request.className, specs: requestSpecs(request), source: 'temporary' });
+    const binding = await load({
+      name: key,
+      className: request.className,
+      specs: requestSpecs(request),
+      source: 'temporary',
+    });
     if (temporary.has(key) || closed) {
       await unload(binding);
       if (request.ifNotExists === true && !closed) return 'EXISTED';
@@ -345,15 +388,26 @@ export function createFunctionCatalog(options: FunctionCatalogOptions = {}): Fun
     return 'CREATED';
   }
 
-  async function createPersistent(parts: readonly string[], request: CreateFunctionRequest): Promise<'CREATED' | 'EXISTED'> {
+  async function createPersistent(
+    parts: readonly string[],
+    request: CreateFunctionRequest,
+  ): Promise<'CREATED' | 'EXISTED'> {
     if (catalog == null) {
-      throw new HiveBatchError('UNSUPPORTED_OPERATION', 'No catalog: only TEMPORARY functions can be created');
+      throw new HiveBatchError(
+        'UNSUPPORTED_OPERATION',
+        'No catalog: only TEMPORARY functions can be created',
+      );
     }
     const id = catalogId(parts);
     const key = `${id.database}.${id.name}`;
-    const shadowing = temporary.has(parts.join('.')) || (id.database === currentDatabase().toLowerCase() && temporary.has(id.name));
+    const shadowing =
+      temporary.has(parts.join('.')) ||
+      (id.database === currentDatabase().toLowerCase() && temporary.has(id.name));
     if (shadowing) {
-      throw new HiveBatchError('FUNCTION_ALREADY_EXISTS', `A temporary function ${parts.join('.')} exists; drop the temporary function first`);
+      throw new HiveBatchError(
+        'FUNCTION_ALREADY_EXISTS',
+        `A temporary function ${parts.join('.')} exists; drop the temporary function first`,
+      );
     }
     const existing = await getCatalogFunction(id);
     if (existing != null) {
@@ -364,7 +418,12 @@ export function createFunctionCatalog(options: FunctionCatalogOptions = {}): Fun
       throw new HiveBatchError('FUNCTION_ALREADY_EXISTS', `Function ${key} already exists`);
     }
     // Validated now, not at first use (a deliberate departure from Flink): a bad package fails the DDL.
-    const binding = await load({ name: key, className: request.className, specs: requestSpecs(request), source: 'catalog' });
+    const binding = await load({
+      name: key,
+      className: request.className,
+      specs: requestSpecs(request),
+      source: 'catalog',
+    });
     try {
       const outcome = await catalog.createFunction(
         {
@@ -507,12 +566,15 @@ export function createFunctionCatalog(options: FunctionCatalogOptions = {}): Fun
       const found = await lookupFunction(name);
       if (found == null) return [`Function '${name}' does not exist.`];
       const description = found.definition.description;
-      const lines = description === '' ? [`There is no documentation for function '${name}'`] : description.split('\n');
+      const lines =
+        description === '' ? [`There is no documentation for function '${name}'`] : description.split('\n');
       if (!extended) return lines;
       const more = found.definition.extendedDescription ?? '';
       if (more !== '' && more !== description) lines.push(...more.split('\n'));
       if (found.className != null) lines.push(`Function class:${found.className}`);
-      lines.push(`Function type:${found.source === 'builtin' ? 'BUILTIN' : found.source === 'temporary' ? 'TEMPORARY' : 'PERSISTENT'}`);
+      lines.push(
+        `Function type:${found.source === 'builtin' ? 'BUILTIN' : found.source === 'temporary' ? 'TEMPORARY' : 'PERSISTENT'}`,
+      );
       for (const r of found.resources) lines.push(`Resource:${r.uri}`);
       return lines;
     },

@@ -6,7 +6,12 @@ import { hostVersion } from './internal/host-version';
 import type { RealmLimits } from './internal/realm';
 import { RealmPool } from './internal/realm-pool';
 import { createResourceManager } from './resources/resource-manager';
-import type { BlobSource, ResourceManager, ResourceManagerOptions, StoredResource } from './resources/resource-manager';
+import type {
+  BlobSource,
+  ResourceManager,
+  ResourceManagerOptions,
+  StoredResource,
+} from './resources/resource-manager';
 
 /** Options of {@link createFunctionExecutor}. */
 export interface FunctionExecutorOptions {
@@ -82,7 +87,9 @@ export function createFunctionExecutor(options: FunctionExecutorOptions): Functi
       } catch (error) {
         for (const r of stored) await resources.release(r.digest.sha512);
         if (error instanceof HiveBatchError) throw error;
-        throw new HiveBatchError('FUNCTION_LOAD_FAILED', `Loading pinned function ${pin.name} failed`, { cause: error });
+        throw new HiveBatchError('FUNCTION_LOAD_FAILED', `Loading pinned function ${pin.name} failed`, {
+          cause: error,
+        });
       }
     },
     realmCount: () => pool.size,

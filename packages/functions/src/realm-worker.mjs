@@ -41,7 +41,8 @@ const api = Object.freeze({
   PluginDefinition,
   FunctionSpec,
   definePlugin(spec) {
-    if (spec == null || typeof spec !== 'object') throw fail('PLUGIN_API_MISMATCH', 'definePlugin needs an object');
+    if (spec == null || typeof spec !== 'object')
+      throw fail('PLUGIN_API_MISMATCH', 'definePlugin needs an object');
     if (typeof spec.name !== 'string' || spec.name.length === 0) {
       throw fail('PLUGIN_API_MISMATCH', 'definePlugin: `name` must be a non-empty string');
     }
@@ -58,7 +59,8 @@ const api = Object.freeze({
   },
   defineUdf(spec) {
     checkTypes('defineUdf argumentTypes', spec?.argumentTypes);
-    if (typeof spec.resultType !== 'string') throw fail('PLUGIN_API_MISMATCH', 'defineUdf: resultType missing');
+    if (typeof spec.resultType !== 'string')
+      throw fail('PLUGIN_API_MISMATCH', 'defineUdf: resultType missing');
     if (typeof spec.evaluate !== 'function') throw fail('PLUGIN_API_MISMATCH', 'defineUdf: evaluate missing');
     return new FunctionSpec('scalar', spec);
   },
@@ -72,9 +74,11 @@ const api = Object.freeze({
   },
   defineUdaf(spec) {
     checkTypes('defineUdaf argumentTypes', spec?.argumentTypes);
-    if (typeof spec.resultType !== 'string') throw fail('PLUGIN_API_MISMATCH', 'defineUdaf: resultType missing');
+    if (typeof spec.resultType !== 'string')
+      throw fail('PLUGIN_API_MISMATCH', 'defineUdaf: resultType missing');
     for (const method of ['init', 'iterate', 'merge', 'terminate']) {
-      if (typeof spec[method] !== 'function') throw fail('PLUGIN_API_MISMATCH', `defineUdaf: ${method} missing`);
+      if (typeof spec[method] !== 'function')
+        throw fail('PLUGIN_API_MISMATCH', `defineUdaf: ${method} missing`);
     }
     return new FunctionSpec('aggregate', spec);
   },
@@ -112,7 +116,10 @@ async function load({ entries }) {
     const mod = await import(entry.url);
     const factory = mod.plugin;
     if (typeof factory !== 'function') {
-      throw fail('PLUGIN_API_MISMATCH', `${entry.label} has no \`plugin\` export (a function receiving the host API)`);
+      throw fail(
+        'PLUGIN_API_MISMATCH',
+        `${entry.label} has no \`plugin\` export (a function receiving the host API)`,
+      );
     }
     const plugin = await factory(api);
     if (!(plugin instanceof PluginDefinition)) {

@@ -23,24 +23,46 @@ describe('temporary functions', () => {
     const { dir, functions } = await session();
     const mjs = await writeFixture(dir, 'toy.mjs', udfModule({ offset: 10 }));
     const tgz = await writeFixture(dir, 'toy.tgz', pluginPackage({ source: udfModule({ offset: 100 }) }));
-    expect(await functions.createFunction({ name: 'p10', className: 'plusOne', temporary: true, resources: [{ type: 'jar', uri: mjs }] })).toBe('CREATED');
-    expect(await functions.createFunction({ name: ['P100'], className: 'toy-udf#plusOne', temporary: true, resources: [{ type: 'jar', uri: tgz }] })).toBe('CREATED');
+    expect(
+      await functions.createFunction({
+        name: 'p10',
+        className: 'plusOne',
+        temporary: true,
+        resources: [{ type: 'jar', uri: mjs }],
+      }),
+    ).toBe('CREATED');
+    expect(
+      await functions.createFunction({
+        name: ['P100'],
+        className: 'toy-udf#plusOne',
+        temporary: true,
+        resources: [{ type: 'jar', uri: tgz }],
+      }),
+    ).toBe('CREATED');
     expect(runScalar(await functions.lookupFunction('P10'), int, [[1, null, 3]])).toEqual([11, null, 13]);
     expect(runScalar(await functions.lookupFunction('p100'), int, [[1, null, 3]])).toEqual([101, null, 103]);
     const f = await functions.resolveFunction('p10');
     expect(f).toMatchObject({ kind: 'scalar', source: 'temporary', className: 'plusOne', name: 'p10' });
-    expect(f.kind === 'scalar' && f.definition.resolve({ argumentTypes: int, constantArguments: [undefined] }).evaluate([41])).toBe(51);
+    expect(
+      f.kind === 'scalar' &&
+        f.definition.resolve({ argumentTypes: int, constantArguments: [undefined] }).evaluate([41]),
+    ).toBe(51);
   });
 
   test('wrong argument types or count are refused at resolve time', async () => {
     const { dir, functions } = await session();
     const mjs = await writeFixture(dir, 'toy.mjs', udfModule());
-    await functions.createFunction({ name: 'p', className: 'plusOne', temporary: true, resources: [{ type: 'jar', uri: mjs }] });
+    await functions.createFunction({
+      name: 'p',
+      className: 'plusOne',
+      temporary: true,
+      resources: [{ type: 'jar', uri: mjs }],
+    });
     const f = await functions.resolveFunction('p');
     if (f.kind !== 'scalar') throw new Error('scalar expected');
-    expect(() => f.definition.resolve({ argumentTypes: [HiveTypes.int, HiveTypes.int], constantArguments: [] })).toThrow(
-      expect.objectContaining({ code: 'INVALID_FUNCTION_ARGUMENTS' }),
-    );
+    expect(() =>
+      f.definition.resolve({ argumentTypes: [HiveTypes.int, HiveTypes.int], constantArguments: [] }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_FUNCTION_ARGUMENTS' }));
     expect(() => f.definition.resolve({ argumentTypes: [HiveTypes.binary], constantArguments: [] })).toThrow(
       expect.objectContaining({ code: 'INVALID_FUNCTION_ARGUMENTS' }),
     );
@@ -51,10 +73,36 @@ describe('temporary functions', () => {
     const mjs = await writeFixture(dir, 'toy.mjs', udfModule());
     const noPlugin = await writeFixture(dir, 'none.mjs', 'export const x = 1;');
     const uri = [{ type: 'jar' as const, uri: mjs }];
-    expect(await codeOf(functions.createFunction({ name: 'a', className: 'nope', temporary: true, resources: uri }))).toBe('FUNCTION_LOAD_FAILED');
-    expect(await codeOf(functions.createFunction({ name: 'b', className: 'notAFunction', temporary: true, resources: uri }))).toBe('PLUGIN_API_MISMATCH');
-    expect(await codeOf(functions.createFunction({ name: 'c', className: 'other-pkg#plusOne', temporary: true, resources: uri }))).toBe('FUNCTION_LOAD_FAILED');
-    expect(await codeOf(functions.createFunction({ name: 'd', className: 'x', temporary: true, resources: [{ type: 'jar', uri: noPlugin }] }))).toBe('PLUGIN_API_MISMATCH');
+    expect(
+      await codeOf(
+        functions.createFunction({ name: 'a', className: 'nope', temporary: true, resources: uri }),
+      ),
+    ).toBe('FUNCTION_LOAD_FAILED');
+    expect(
+      await codeOf(
+        functions.createFunction({ name: 'b', className: 'notAFunction', temporary: true, resources: uri }),
+      ),
+    ).toBe('PLUGIN_API_MISMATCH');
+    expect(
+      await codeOf(
+        functions.createFunction({
+          name: 'c',
+          className: 'other-pkg#plusOne',
+          temporary: true,
+          resources: uri,
+        }),
+      ),
+    ).toBe('FUNCTION_LOAD_FAILED');
+    expect(
+      await codeOf(
+        functions.createFunction({
+          name: 'd',
+          className: 'x',
+          temporary: true,
+          resources: [{ type: 'jar', uri: noPlugin }],
+        }),
+      ),
+    ).toBe('PLUGIN_API_MISMATCH');
     expect(await functions.lookupFunction('a')).toBeUndefined();
     expect(functions.realmCount()).toBe(0);
     expect(functions.listResources()).toEqual([]);
@@ -62,14 +110,31 @@ describe('temporary functions', () => {
 
   test('a plugin whose definePlugin apiVersion is unsupported fails CREATE (scenario 4)', async () => {
     const { dir, functions } = await session();
-    const mjs = await writeFixture(dir, 'v2.mjs', udfModule().replace("apiVersion: 1", 'apiVersion: 2'));
-    expect(await codeOf(functions.createFunction({ name: 'a', className: 'plusOne', temporary: true, resources: [{ type: 'jar', uri: mjs }] }))).toBe('PLUGIN_API_MISMATCH');
+    const mjs = await writeFixture(dir, 'v2.mjs', udfModule().replace('apiVersion: 1', 'apiVersion: 2'));
+    expect(
+      await codeOf(
+        functions.createFunction({
+          name: 'a',
+          className: 'plusOne',
+          temporary: true,
+          resources: [{ type: 'jar', uri: mjs }],
+        }),
+      ),
+    ).toBe('PLUGIN_API_MISMATCH');
   });
 
   test('second resource of a USING list failing registers nothing (scenario 2)', async () => {
     const { dir, functions } = await session();
     const good = await writeFixture(dir, 'good.mjs', udfModule());
-    const request = { name: 'f', className: 'plusOne', temporary: true, resources: [{ type: 'jar' as const, uri: good }, { type: 'jar' as const, uri: join(dir, 'missing.tgz') }] };
+    const request = {
+      name: 'f',
+      className: 'plusOne',
+      temporary: true,
+      resources: [
+        { type: 'jar' as const, uri: good },
+        { type: 'jar' as const, uri: join(dir, 'missing.tgz') },
+      ],
+    };
     expect(await codeOf(functions.createFunction(request))).toBe('RESOURCE_FETCH_FAILED');
     expect(await functions.lookupFunction('f')).toBeUndefined();
     expect(functions.listResources()).toEqual([]);
@@ -81,9 +146,31 @@ describe('temporary functions', () => {
     const { dir, functions } = await session({ onWarning: (m) => warnings.push(m) });
     const v1 = await writeFixture(dir, 'v1.mjs', udfModule({ offset: 1 }));
     const v2 = await writeFixture(dir, 'v2.mjs', udfModule({ offset: 2 }));
-    await functions.createFunction({ name: 'f', className: 'plusOne', temporary: true, resources: [{ type: 'jar', uri: v1 }] });
-    expect(await codeOf(functions.createFunction({ name: 'F', className: 'plusOne', temporary: true, resources: [{ type: 'jar', uri: v2 }] }))).toBe('FUNCTION_ALREADY_EXISTS');
-    expect(await functions.createFunction({ name: 'f', className: 'plusOne', temporary: true, ifNotExists: true, resources: [{ type: 'jar', uri: v2 }] })).toBe('EXISTED');
+    await functions.createFunction({
+      name: 'f',
+      className: 'plusOne',
+      temporary: true,
+      resources: [{ type: 'jar', uri: v1 }],
+    });
+    expect(
+      await codeOf(
+        functions.createFunction({
+          name: 'F',
+          className: 'plusOne',
+          temporary: true,
+          resources: [{ type: 'jar', uri: v2 }],
+        }),
+      ),
+    ).toBe('FUNCTION_ALREADY_EXISTS');
+    expect(
+      await functions.createFunction({
+        name: 'f',
+        className: 'plusOne',
+        temporary: true,
+        ifNotExists: true,
+        resources: [{ type: 'jar', uri: v2 }],
+      }),
+    ).toBe('EXISTED');
     expect(warnings).toHaveLength(1);
     expect(runScalar(await functions.lookupFunction('f'), int, [[1]])).toEqual([2]);
     expect(functions.realmCount()).toBe(1);
@@ -92,8 +179,18 @@ describe('temporary functions', () => {
   test('DROP TEMPORARY FUNCTION releases its realm and resources; IF EXISTS on an absent one', async () => {
     const { dir, functions, sessionDir } = await session();
     const v1 = await writeFixture(dir, 'v1.mjs', udfModule());
-    await functions.createFunction({ name: 'f', className: 'plusOne', temporary: true, resources: [{ type: 'jar', uri: v1 }] });
-    await functions.createFunction({ name: 'g', className: 'tag', temporary: true, resources: [{ type: 'jar', uri: v1 }] });
+    await functions.createFunction({
+      name: 'f',
+      className: 'plusOne',
+      temporary: true,
+      resources: [{ type: 'jar', uri: v1 }],
+    });
+    await functions.createFunction({
+      name: 'g',
+      className: 'tag',
+      temporary: true,
+      resources: [{ type: 'jar', uri: v1 }],
+    });
     expect(functions.realmCount()).toBe(1);
     expect(await functions.dropFunction({ name: 'f', temporary: true })).toBe('DROPPED');
     expect(functions.realmCount()).toBe(1);
@@ -119,15 +216,32 @@ describe('temporary functions', () => {
 describe('resolution order', () => {
   test('temporary shadows catalog shadows built-in; lookups ignore case', async () => {
     const catalog = createMemoryCatalog({ warehouse: '/tmp/unused-warehouse' });
-    const builtin = defineUdf({ name: 'plus_one', argumentTypes: ['int'], resultType: 'int', evaluate: ([xs]) => xs.map(() => 0) });
+    const builtin = defineUdf({
+      name: 'plus_one',
+      argumentTypes: ['int'],
+      resultType: 'int',
+      evaluate: ([xs]) => (xs ?? []).map(() => 0),
+    });
     const { dir, functions } = await session({ catalog, builtinScalars: [builtin] });
     expect(runScalar(await functions.lookupFunction('PLUS_ONE'), int, [[5]])).toEqual([0]);
     const v10 = await writeFixture(dir, 'v10.mjs', udfModule({ offset: 10 }));
     const v20 = await writeFixture(dir, 'v20.mjs', udfModule({ offset: 20 }));
-    await functions.createFunction({ name: 'plus_one', className: 'plusOne', resources: [{ type: 'jar', uri: v10 }] });
-    expect(await functions.lookupFunction('plus_one')).toMatchObject({ source: 'catalog', name: 'default.plus_one' });
+    await functions.createFunction({
+      name: 'plus_one',
+      className: 'plusOne',
+      resources: [{ type: 'jar', uri: v10 }],
+    });
+    expect(await functions.lookupFunction('plus_one')).toMatchObject({
+      source: 'catalog',
+      name: 'default.plus_one',
+    });
     expect(runScalar(await functions.lookupFunction('Plus_One'), int, [[5]])).toEqual([15]);
-    await functions.createFunction({ name: 'plus_one', className: 'plusOne', temporary: true, resources: [{ type: 'jar', uri: v20 }] });
+    await functions.createFunction({
+      name: 'plus_one',
+      className: 'plusOne',
+      temporary: true,
+      resources: [{ type: 'jar', uri: v20 }],
+    });
     expect(runScalar(await functions.lookupFunction('plus_one'), int, [[5]])).toEqual([25]);
     expect(runScalar(await functions.lookupFunction('default.plus_one'), int, [[5]])).toEqual([15]);
     await functions.dropFunction({ name: 'plus_one', temporary: true });
@@ -142,11 +256,39 @@ describe('resolution order', () => {
     const catalog = createMemoryCatalog({ warehouse: '/tmp/unused-warehouse' });
     const { dir, functions } = await session({ catalog });
     const v1 = await writeFixture(dir, 'v1.mjs', udfModule());
-    await functions.createFunction({ name: 'f', className: 'plusOne', temporary: true, resources: [{ type: 'jar', uri: v1 }] });
-    expect(await codeOf(functions.createFunction({ name: 'f', className: 'plusOne', resources: [{ type: 'jar', uri: v1 }] }))).toBe('FUNCTION_ALREADY_EXISTS');
-    await functions.createFunction({ name: 'g', className: 'plusOne', resources: [{ type: 'jar', uri: v1 }] });
-    expect(await codeOf(functions.createFunction({ name: 'default.g', className: 'tag', resources: [{ type: 'jar', uri: v1 }] }))).toBe('FUNCTION_ALREADY_EXISTS');
-    expect(await functions.createFunction({ name: 'g', className: 'tag', ifNotExists: true, resources: [{ type: 'jar', uri: v1 }] })).toBe('EXISTED');
+    await functions.createFunction({
+      name: 'f',
+      className: 'plusOne',
+      temporary: true,
+      resources: [{ type: 'jar', uri: v1 }],
+    });
+    expect(
+      await codeOf(
+        functions.createFunction({ name: 'f', className: 'plusOne', resources: [{ type: 'jar', uri: v1 }] }),
+      ),
+    ).toBe('FUNCTION_ALREADY_EXISTS');
+    await functions.createFunction({
+      name: 'g',
+      className: 'plusOne',
+      resources: [{ type: 'jar', uri: v1 }],
+    });
+    expect(
+      await codeOf(
+        functions.createFunction({
+          name: 'default.g',
+          className: 'tag',
+          resources: [{ type: 'jar', uri: v1 }],
+        }),
+      ),
+    ).toBe('FUNCTION_ALREADY_EXISTS');
+    expect(
+      await functions.createFunction({
+        name: 'g',
+        className: 'tag',
+        ifNotExists: true,
+        resources: [{ type: 'jar', uri: v1 }],
+      }),
+    ).toBe('EXISTED');
     expect(runScalar(await functions.lookupFunction('g'), int, [[1]])).toEqual([2]);
   });
 
@@ -154,14 +296,22 @@ describe('resolution order', () => {
     const catalog = createMemoryCatalog({ warehouse: '/tmp/unused-warehouse' });
     const { dir, functions } = await session({ catalog });
     const v1 = await writeFixture(dir, 'v1.mjs', udfModule());
-    expect(await codeOf(functions.createFunction({ name: 'f', className: 'missing', resources: [{ type: 'jar', uri: v1 }] }))).toBe('FUNCTION_LOAD_FAILED');
+    expect(
+      await codeOf(
+        functions.createFunction({ name: 'f', className: 'missing', resources: [{ type: 'jar', uri: v1 }] }),
+      ),
+    ).toBe('FUNCTION_LOAD_FAILED');
     expect(await catalog.listFunctions('default')).toEqual([]);
   });
 
   test('without a catalog only temporary functions can be created', async () => {
     const { dir, functions } = await session();
     const v1 = await writeFixture(dir, 'v1.mjs', udfModule());
-    expect(await codeOf(functions.createFunction({ name: 'f', className: 'plusOne', resources: [{ type: 'jar', uri: v1 }] }))).toBe('UNSUPPORTED_OPERATION');
+    expect(
+      await codeOf(
+        functions.createFunction({ name: 'f', className: 'plusOne', resources: [{ type: 'jar', uri: v1 }] }),
+      ),
+    ).toBe('UNSUPPORTED_OPERATION');
   });
 });
 
@@ -170,14 +320,22 @@ describe('persistence (scenario 15)', () => {
     const catalog = createMemoryCatalog({ warehouse: '/tmp/unused-warehouse' });
     const { dir, functions } = await session({ catalog });
     const tgz = await writeFixture(dir, 'toy.tgz', pluginPackage({ source: udfModule({ offset: 7 }) }));
-    await functions.createFunction({ name: 'default.p7', className: 'plusOne', resources: [{ type: 'jar', uri: tgz }] });
+    await functions.createFunction({
+      name: 'default.p7',
+      className: 'plusOne',
+      resources: [{ type: 'jar', uri: tgz }],
+    });
     const stored = await catalog.getFunction({ database: 'default', name: 'p7' });
     expect(stored.resources[0]?.uri).toMatch(/#sha512-/);
     expect(stored.resources[0]?.type).toBe('npm');
     expect(stored.resources[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
     await functions.close();
 
-    const restarted = createFunctionCatalog({ catalog, resourceOptions: { directory: join(dir, 'session2') }, builtinScalars: [] });
+    const restarted = createFunctionCatalog({
+      catalog,
+      resourceOptions: { directory: join(dir, 'session2') },
+      builtinScalars: [],
+    });
     try {
       expect(runScalar(await restarted.lookupFunction('p7'), int, [[1]])).toEqual([8]);
       expect(await restarted.showFunctions('default.*')).toEqual(['default.p7']);
@@ -187,7 +345,11 @@ describe('persistence (scenario 15)', () => {
 
     // The file changed behind the stored URI: the pinned integrity refuses it.
     await writeFixture(dir, 'toy.tgz', pluginPackage({ source: udfModule({ offset: 8 }) }));
-    const again = createFunctionCatalog({ catalog, resourceOptions: { directory: join(dir, 'session3') }, builtinScalars: [] });
+    const again = createFunctionCatalog({
+      catalog,
+      resourceOptions: { directory: join(dir, 'session3') },
+      builtinScalars: [],
+    });
     try {
       expect(await codeOf(again.lookupFunction('p7'))).toBe('INTEGRITY_MISMATCH');
     } finally {
@@ -199,7 +361,11 @@ describe('persistence (scenario 15)', () => {
     const catalog = createMemoryCatalog({ warehouse: '/tmp/unused-warehouse' });
     const { dir, functions } = await session({ catalog });
     const v1 = await writeFixture(dir, 'v1.mjs', udfModule());
-    await functions.createFunction({ name: 'c', className: 'counter', resources: [{ type: 'jar', uri: v1 }] });
+    await functions.createFunction({
+      name: 'c',
+      className: 'counter',
+      resources: [{ type: 'jar', uri: v1 }],
+    });
     const first = await functions.resolveFunction('c');
     expect(runScalar(first, [], [[null, null]])).toEqual([1, 2]);
     await functions.reloadFunctions();
@@ -213,8 +379,17 @@ describe('SHOW and DESCRIBE FUNCTION', () => {
     const catalog = createMemoryCatalog({ warehouse: '/tmp/unused-warehouse' });
     const { dir, functions } = await session({ catalog });
     const v1 = await writeFixture(dir, 'v1.mjs', udfModule());
-    await functions.createFunction({ name: 'my_plus', className: 'plusOne', temporary: true, resources: [{ type: 'jar', uri: v1 }] });
-    await functions.createFunction({ name: 'my_tag', className: 'tag', resources: [{ type: 'jar', uri: v1 }] });
+    await functions.createFunction({
+      name: 'my_plus',
+      className: 'plusOne',
+      temporary: true,
+      resources: [{ type: 'jar', uri: v1 }],
+    });
+    await functions.createFunction({
+      name: 'my_tag',
+      className: 'tag',
+      resources: [{ type: 'jar', uri: v1 }],
+    });
     const all = await functions.showFunctions();
     expect(all).toContain('sum');
     expect(all).toContain('my_plus');
@@ -227,11 +402,26 @@ describe('SHOW and DESCRIBE FUNCTION', () => {
   test('DESCRIBE FUNCTION [EXTENDED]', async () => {
     const { dir, functions } = await session();
     const v1 = await writeFixture(dir, 'v1.mjs', udfModule());
-    await functions.createFunction({ name: 'p', className: 'plusOne', temporary: true, resources: [{ type: 'jar', uri: v1 }] });
-    await functions.createFunction({ name: 't', className: 'tag', temporary: true, resources: [{ type: 'jar', uri: v1 }] });
+    await functions.createFunction({
+      name: 'p',
+      className: 'plusOne',
+      temporary: true,
+      resources: [{ type: 'jar', uri: v1 }],
+    });
+    await functions.createFunction({
+      name: 't',
+      className: 'tag',
+      temporary: true,
+      resources: [{ type: 'jar', uri: v1 }],
+    });
     expect(await functions.describeFunction('p')).toEqual(['plus_one(x) - x + 1']);
     expect(await functions.describeFunction('t')).toEqual(["There is no documentation for function 't'"]);
-    expect(await functions.describeFunction('P', true)).toEqual(['plus_one(x) - x + 1', 'Function class:plusOne', 'Function type:TEMPORARY', `Resource:${v1}`]);
+    expect(await functions.describeFunction('P', true)).toEqual([
+      'plus_one(x) - x + 1',
+      'Function class:plusOne',
+      'Function type:TEMPORARY',
+      `Resource:${v1}`,
+    ]);
     expect(await functions.describeFunction('nope')).toEqual(["Function 'nope' does not exist."]);
   });
 });
@@ -241,8 +431,18 @@ describe('close (scenario 13)', () => {
     const { dir, functions, sessionDir } = await session();
     const v1 = await writeFixture(dir, 'v1.mjs', udfModule({ offset: 1 }));
     const v2 = await writeFixture(dir, 'v2.mjs', udfModule({ offset: 2 }));
-    await functions.createFunction({ name: 'a', className: 'plusOne', temporary: true, resources: [{ type: 'jar', uri: v1 }] });
-    await functions.createFunction({ name: 'b', className: 'plusOne', temporary: true, resources: [{ type: 'jar', uri: v2 }] });
+    await functions.createFunction({
+      name: 'a',
+      className: 'plusOne',
+      temporary: true,
+      resources: [{ type: 'jar', uri: v1 }],
+    });
+    await functions.createFunction({
+      name: 'b',
+      className: 'plusOne',
+      temporary: true,
+      resources: [{ type: 'jar', uri: v2 }],
+    });
     const lease = await functions.acquireLease(['a']);
     expect(functions.realmCount()).toBe(2);
     await functions.close();

@@ -28,16 +28,28 @@ describe('faulty plugins at load', () => {
     ['throws at top level', 'throw new Error("boom at import");'],
     ['throws in plugin(api)', 'export function plugin() { throw new Error("boom in factory"); }'],
     ['loops at top level', 'for (;;) {}'],
-    ['runs out of memory at top level', 'const hog = []; for (;;) hog.push(new Array(1e5).fill({ x: Math.random() }));'],
+    [
+      'runs out of memory at top level',
+      'const hog = []; for (;;) hog.push(new Array(1e5).fill({ x: Math.random() }));',
+    ],
     ['imports a missing module', 'import "./does-not-exist.mjs";'],
   ];
   test.each(cases)('a plugin that %s fails CREATE and leaves no worker', async (_name, source) => {
-    const { dir, functions } = await session({ realmLimits: { loadTimeoutMs: 1_500, maxOldGenerationSizeMb: 16 } });
+    const { dir, functions } = await session({
+      realmLimits: { loadTimeoutMs: 1_500, maxOldGenerationSizeMb: 16 },
+    });
     const bad = await writeFixture(dir, 'bad.mjs', source);
     const before = liveRealms();
-    expect(await codeOf(functions.createFunction({ name: 'f', className: 'plusOne', temporary: true, resources: [{ type: 'jar', uri: bad }] }))).toBe(
-      'FUNCTION_LOAD_FAILED',
-    );
+    expect(
+      await codeOf(
+        functions.createFunction({
+          name: 'f',
+          className: 'plusOne',
+          temporary: true,
+          resources: [{ type: 'jar', uri: bad }],
+        }),
+      ),
+    ).toBe('FUNCTION_LOAD_FAILED');
     expect(liveRealms()).toBe(before);
     expect(functions.realmCount()).toBe(0);
     expect(functions.listResources()).toEqual([]);
@@ -60,7 +72,12 @@ describe('faulty plugins at call', () => {
   test('a throwing call fails with FUNCTION_CALL_FAILED and the realm stays usable', async () => {
     const { dir, functions } = await session();
     const uri = await writeFixture(dir, 'faults.mjs', faults);
-    await functions.createFunction({ name: 'thrower', className: 'thrower', temporary: true, resources: [{ type: 'jar', uri }] });
+    await functions.createFunction({
+      name: 'thrower',
+      className: 'thrower',
+      temporary: true,
+      resources: [{ type: 'jar', uri }],
+    });
     const f = await functions.resolveFunction('thrower');
     expect(callCode(() => runScalar(f, [HiveTypes.int], [[1, 2, 3]]))).toBe('FUNCTION_CALL_FAILED');
     expect(runScalar(f, [HiveTypes.int], [[1, 2]])).toEqual([1, 2]);
@@ -69,8 +86,18 @@ describe('faulty plugins at call', () => {
   test('results of the wrong type or count fail the call', async () => {
     const { dir, functions } = await session();
     const uri = await writeFixture(dir, 'faults.mjs', faults);
-    await functions.createFunction({ name: 'liar', className: 'liar', temporary: true, resources: [{ type: 'jar', uri }] });
-    await functions.createFunction({ name: 'short', className: 'short', temporary: true, resources: [{ type: 'jar', uri }] });
+    await functions.createFunction({
+      name: 'liar',
+      className: 'liar',
+      temporary: true,
+      resources: [{ type: 'jar', uri }],
+    });
+    await functions.createFunction({
+      name: 'short',
+      className: 'short',
+      temporary: true,
+      resources: [{ type: 'jar', uri }],
+    });
     const liar = await functions.resolveFunction('liar');
     const short = await functions.resolveFunction('short');
     expect(callCode(() => runScalar(liar, [HiveTypes.int], [[1]]))).toBe('FUNCTION_CALL_FAILED');
@@ -80,22 +107,42 @@ describe('faulty plugins at call', () => {
   test.each([
     ['looping', 'looper'],
     ['out-of-memory', 'hog'],
-  ])('a %s call times out, its realm is terminated, the host and other realms survive', async (_name, exportName) => {
-    const { dir, functions } = await session({ realmLimits: { callTimeoutMs: 1_500, maxOldGenerationSizeMb: 16 } });
-    const uri = await writeFixture(dir, 'faults.mjs', faults);
-    const other = await writeFixture(dir, 'other.mjs', udfModule());
-    await functions.createFunction({ name: 'bad', className: exportName, temporary: true, resources: [{ type: 'jar', uri }] });
-    await functions.createFunction({ name: 'good', className: 'plusOne', temporary: true, resources: [{ type: 'jar', uri: other }] });
-    const bad = await functions.resolveFunction('bad');
-    expect(callCode(() => runScalar(bad, [HiveTypes.int], [[1]]))).toBe('FUNCTION_CALL_FAILED');
-    // The dead realm fails fast afterwards instead of hanging again.
-    const started = performance.now();
-    expect(callCode(() => runScalar(bad, [HiveTypes.int], [[1]]))).toBe('FUNCTION_CALL_FAILED');
-    expect(performance.now() - started).toBeLessThan(500);
-    expect(runScalar(await functions.resolveFunction('good'), [HiveTypes.int], [[1]])).toEqual([2]);
-    // Re-creating the function starts a fresh realm for it.
-    await functions.dropFunction({ name: 'bad', temporary: true });
-    await functions.createFunction({ name: 'fine', className: 'fine', temporary: true, resources: [{ type: 'jar', uri }] });
-    expect(runScalar(await functions.resolveFunction('fine'), [HiveTypes.int], [[5]])).toEqual([5]);
-  });
+  ])(
+    'a %s call times out, its realm is terminated, the host and other realms survive',
+    async (_name, exportName) => {
+      const { dir, functions } = await session({
+        realmLimits: { callTimeoutMs: 1_500, maxOldGenerationSizeMb: 16 },
+      });
+      const uri = await writeFixture(dir, 'faults.mjs', faults);
+      const other = await writeFixture(dir, 'other.mjs', udfModule());
+      await functions.createFunction({
+        name: 'bad',
+        className: exportName,
+        temporary: true,
+        resources: [{ type: 'jar', uri }],
+      });
+      await functions.createFunction({
+        name: 'good',
+        className: 'plusOne',
+        temporary: true,
+        resources: [{ type: 'jar', uri: other }],
+      });
+      const bad = await functions.resolveFunction('bad');
+      expect(callCode(() => runScalar(bad, [HiveTypes.int], [[1]]))).toBe('FUNCTION_CALL_FAILED');
+      // The dead realm fails fast afterwards instead of hanging again.
+      const started = performance.now();
+      expect(callCode(() => runScalar(bad, [HiveTypes.int], [[1]]))).toBe('FUNCTION_CALL_FAILED');
+      expect(performance.now() - started).toBeLessThan(500);
+      expect(runScalar(await functions.resolveFunction('good'), [HiveTypes.int], [[1]])).toEqual([2]);
+      // Re-creating the function starts a fresh realm for it.
+      await functions.dropFunction({ name: 'bad', temporary: true });
+      await functions.createFunction({
+        name: 'fine',
+        className: 'fine',
+        temporary: true,
+        resources: [{ type: 'jar', uri }],
+      });
+      expect(runScalar(await functions.resolveFunction('fine'), [HiveTypes.int], [[5]])).toEqual([5]);
+    },
+  );
 });

@@ -16,7 +16,11 @@ afterEach(async () => {
 
 async function setup(options: Parameters<typeof createResourceManager>[0] = {}) {
   const dir = await tempDir('fn-rm-');
-  const manager = createResourceManager({ directory: join(dir.path, 'session'), baseDir: dir.path, ...options });
+  const manager = createResourceManager({
+    directory: join(dir.path, 'session'),
+    baseDir: dir.path,
+    ...options,
+  });
   managers.push(manager);
   return { dir: dir.path, manager };
 }
@@ -50,7 +54,9 @@ describe('integrity (scenario 1)', () => {
   test('an SRI mismatch is refused and nothing is stored or staged', async () => {
     const { dir, manager } = await setup();
     const path = await writeFixture(dir, 'toy.tgz', pluginPackage());
-    expect(await codeOf(manager.acquire([{ type: 'jar', uri: `${path}#${sri('other bytes')}` }]))).toBe('INTEGRITY_MISMATCH');
+    expect(await codeOf(manager.acquire([{ type: 'jar', uri: `${path}#${sri('other bytes')}` }]))).toBe(
+      'INTEGRITY_MISMATCH',
+    );
     expect(manager.listResources()).toEqual([]);
     expect(stagingEmpty(manager)).toBe(true);
     expect(readdirSync(join(manager.directory, 'store'))).toEqual([]);
@@ -86,8 +92,12 @@ describe('integrity (scenario 1)', () => {
     try {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const { manager } = await setup({ maxResourceBytes: 1024, allowUnpinnedRemote: true });
-      expect(await codeOf(manager.acquire([{ type: 'jar', uri: `${base}/big.mjs` }]))).toBe('RESOURCE_FETCH_FAILED');
-      expect(await codeOf(manager.acquire([{ type: 'jar', uri: `${base}/missing.mjs` }]))).toBe('RESOURCE_FETCH_FAILED');
+      expect(await codeOf(manager.acquire([{ type: 'jar', uri: `${base}/big.mjs` }]))).toBe(
+        'RESOURCE_FETCH_FAILED',
+      );
+      expect(await codeOf(manager.acquire([{ type: 'jar', uri: `${base}/missing.mjs` }]))).toBe(
+        'RESOURCE_FETCH_FAILED',
+      );
     } finally {
       server.close();
     }
@@ -99,17 +109,38 @@ describe('all or nothing (scenario 2)', () => {
     const { dir, manager } = await setup();
     const good = await writeFixture(dir, 'good.tgz', pluginPackage());
     const bad = await writeFixture(dir, 'bad.tgz', pluginPackage({ apiVersion: 99 }));
-    expect(await codeOf(manager.acquire([{ type: 'jar', uri: good }, { type: 'jar', uri: bad }]))).toBe('PLUGIN_API_MISMATCH');
-    expect(await codeOf(manager.acquire([{ type: 'jar', uri: good }, { type: 'jar', uri: join(dir, 'absent.tgz') }]))).toBe(
-      'RESOURCE_FETCH_FAILED',
-    );
+    expect(
+      await codeOf(
+        manager.acquire([
+          { type: 'jar', uri: good },
+          { type: 'jar', uri: bad },
+        ]),
+      ),
+    ).toBe('PLUGIN_API_MISMATCH');
+    expect(
+      await codeOf(
+        manager.acquire([
+          { type: 'jar', uri: good },
+          { type: 'jar', uri: join(dir, 'absent.tgz') },
+        ]),
+      ),
+    ).toBe('RESOURCE_FETCH_FAILED');
     expect(manager.listResources()).toEqual([]);
     expect(stagingEmpty(manager)).toBe(true);
   });
 });
 
 describe('hostile archives (scenario 3)', () => {
-  const manifest = { path: 'package/package.json', data: JSON.stringify({ name: 'x', version: '1.0.0', type: 'module', exports: './index.mjs', hiveBatch: { apiVersion: 1 } }) };
+  const manifest = {
+    path: 'package/package.json',
+    data: JSON.stringify({
+      name: 'x',
+      version: '1.0.0',
+      type: 'module',
+      exports: './index.mjs',
+      hiveBatch: { apiVersion: 1 },
+    }),
+  };
   const index = { path: 'package/index.mjs', data: 'export function plugin() {}' };
   const cases: [string, Parameters<typeof makeTarball>[0]][] = [
     ['parent traversal', [manifest, index, { path: 'package/../../evil.mjs', data: 'x' }]],
@@ -120,7 +151,15 @@ describe('hostile archives (scenario 3)', () => {
     ['outside package/', [manifest, index, { path: 'other/file.js', data: 'x' }]],
     ['backslash', [manifest, index, { path: 'package\\..\\evil.js', data: 'x' }]],
     ['duplicate', [manifest, index, { path: 'package/index.mjs', data: 'y' }]],
-    ['pax path escape', [manifest, index, { path: 'package/PaxHeader', type: 'x', data: '30 path=package/../../evil.js\n' }, { path: 'package/ok.js', data: 'x' }]],
+    [
+      'pax path escape',
+      [
+        manifest,
+        index,
+        { path: 'package/PaxHeader', type: 'x', data: '30 path=package/../../evil.js\n' },
+        { path: 'package/ok.js', data: 'x' },
+      ],
+    ],
   ];
   test.each(cases)('%s is refused before anything is written', async (_name, entries) => {
     const { dir, manager } = await setup();
@@ -131,11 +170,27 @@ describe('hostile archives (scenario 3)', () => {
   });
 
   test('too many entries, too deep, or too large after decompression are refused', async () => {
-    const { dir, manager } = await setup({ maxArchiveEntries: 5, maxUnpackedBytes: 64 * 1024, maxArchiveDepth: 3 });
-    const many = makeTarball([manifest, index, ...Array.from({ length: 5 }, (_, i) => ({ path: `package/f${i}.js`, data: 'x' }))]);
+    const { dir, manager } = await setup({
+      maxArchiveEntries: 5,
+      maxUnpackedBytes: 64 * 1024,
+      maxArchiveDepth: 3,
+    });
+    const many = makeTarball([
+      manifest,
+      index,
+      ...Array.from({ length: 5 }, (_, i) => ({ path: `package/f${i}.js`, data: 'x' })),
+    ]);
     const deep = makeTarball([manifest, index, { path: 'package/a/b/c/d/e.js', data: 'x' }]);
-    const bomb = makeTarball([manifest, index, { path: 'package/zeros.bin', data: new Uint8Array(1024 * 1024) }]);
-    for (const [name, bytes] of [['many.tgz', many], ['deep.tgz', deep], ['bomb.tgz', bomb]] as const) {
+    const bomb = makeTarball([
+      manifest,
+      index,
+      { path: 'package/zeros.bin', data: new Uint8Array(1024 * 1024) },
+    ]);
+    for (const [name, bytes] of [
+      ['many.tgz', many],
+      ['deep.tgz', deep],
+      ['bomb.tgz', bomb],
+    ] as const) {
       const path = await writeFixture(dir, name, bytes);
       expect(await codeOf(manager.acquire([{ type: 'jar', uri: path }]))).toBe('UNSAFE_ARCHIVE');
     }
@@ -146,19 +201,34 @@ describe('hostile archives (scenario 3)', () => {
     const { dir, manager } = await setup();
     const segment = fc.stringMatching(/^[a-z][a-z0-9_-]{0,7}$/);
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(fc.array(segment, { minLength: 1, maxLength: 3 }).map((s) => s.join('/')), { minLength: 1, maxLength: 6, selector: (p) => p.toLowerCase() }), fc.string(), async (paths, content) => {
-        // A path may not also be a directory of another path.
-        const files = paths.filter((p) => !paths.some((q) => q !== p && q.startsWith(`${p}/`)) && p !== 'package.json' && p !== 'index.mjs');
-        const bytes = pluginPackage({ files: Object.fromEntries(files.map((p) => [p, `${p}:${content}`])) });
-        const path = await writeFixture(dir, 'tree.tgz', bytes);
-        const [r] = await manager.acquire([{ type: 'jar', uri: path }]);
-        const root = join(manager.directory, 'store', r?.digest.sha512 ?? '', 'root');
-        const { readFileSync } = await import('node:fs');
-        for (const f of files) expect(readFileSync(join(root, ...f.split('/')), 'utf8')).toBe(`${f}:${content}`);
-        await manager.release(r?.digest.sha512 ?? '');
-        manager.forgetUris();
-        expect(existsSync(root)).toBe(false);
-      }),
+      fc.asyncProperty(
+        fc.uniqueArray(
+          fc.array(segment, { minLength: 1, maxLength: 3 }).map((s) => s.join('/')),
+          { minLength: 1, maxLength: 6, selector: (p) => p.toLowerCase() },
+        ),
+        fc.string(),
+        async (paths, content) => {
+          // A path may not also be a directory of another path.
+          const files = paths.filter(
+            (p) =>
+              !paths.some((q) => q !== p && q.startsWith(`${p}/`)) &&
+              p !== 'package.json' &&
+              p !== 'index.mjs',
+          );
+          const bytes = pluginPackage({
+            files: Object.fromEntries(files.map((p) => [p, `${p}:${content}`])),
+          });
+          const path = await writeFixture(dir, 'tree.tgz', bytes);
+          const [r] = await manager.acquire([{ type: 'jar', uri: path }]);
+          const root = join(manager.directory, 'store', r?.digest.sha512 ?? '', 'root');
+          const { readFileSync } = await import('node:fs');
+          for (const f of files)
+            expect(readFileSync(join(root, ...f.split('/')), 'utf8')).toBe(`${f}:${content}`);
+          await manager.release(r?.digest.sha512 ?? '');
+          manager.forgetUris();
+          expect(existsSync(root)).toBe(false);
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -183,7 +253,11 @@ describe('manifest and API checks (scenario 4)', () => {
 
   test('a package without package.json is refused', async () => {
     const { dir, manager } = await setup();
-    const path = await writeFixture(dir, 'p.tgz', makeTarball([{ path: 'package/index.mjs', data: udfModule() }]));
+    const path = await writeFixture(
+      dir,
+      'p.tgz',
+      makeTarball([{ path: 'package/index.mjs', data: udfModule() }]),
+    );
     expect(await codeOf(manager.acquire([{ type: 'jar', uri: path }]))).toBe('PLUGIN_API_MISMATCH');
   });
 
@@ -211,7 +285,10 @@ describe('same URI, changed bytes (scenario 8)', () => {
     const { dir, manager } = await setup();
     const a = await writeFixture(dir, 'a.mjs', udfModule());
     const b = await writeFixture(dir, 'b.mjs', udfModule());
-    const [ra, rb] = await manager.acquire([{ type: 'jar', uri: a }, { type: 'file', uri: `file://${b}` }]);
+    const [ra, rb] = await manager.acquire([
+      { type: 'jar', uri: a },
+      { type: 'file', uri: `file://${b}` },
+    ]);
     expect(ra?.digest.sha512).toBe(rb?.digest.sha512);
     expect(manager.references(ra?.digest.sha512 ?? '')).toBe(2);
     expect(readdirSync(join(manager.directory, 'store'))).toHaveLength(1);

@@ -14,7 +14,11 @@ export type KindedDefinition =
   | { readonly kind: 'aggregate'; readonly definition: AggregateFunctionDefinition }
   | { readonly kind: 'table'; readonly definition: TableFunctionDefinition };
 
-function findExport(realm: Realm, resources: readonly StoredResource[], className: string): {
+function findExport(
+  realm: Realm,
+  resources: readonly StoredResource[],
+  className: string,
+): {
   readonly index: number;
   readonly descriptor: RealmFunctionDescriptor;
 } {
@@ -30,14 +34,19 @@ function findExport(realm: Realm, resources: readonly StoredResource[], classNam
   }
   const [first, second] = matches;
   if (first == null) {
-    const available = realm.plugins.flatMap((p) => p.functions.map((f) => `${p.name}#${f.exportName}`)).join(', ');
+    const available = realm.plugins
+      .flatMap((p) => p.functions.map((f) => `${p.name}#${f.exportName}`))
+      .join(', ');
     throw new HiveBatchError(
       'FUNCTION_LOAD_FAILED',
       `Export \`${className}\` not found in the function's resources (available: ${available === '' ? 'none' : available})`,
     );
   }
   if (second != null) {
-    throw new HiveBatchError('FUNCTION_LOAD_FAILED', `Export \`${className}\` is ambiguous; qualify it as 'package#export'`);
+    throw new HiveBatchError(
+      'FUNCTION_LOAD_FAILED',
+      `Export \`${className}\` is ambiguous; qualify it as 'package#export'`,
+    );
   }
   return first;
 }
@@ -67,7 +76,9 @@ export function bindFunction(
     const resultType = parsePluginType(descriptor.resultType ?? '', `Function ${name} result`);
     return {
       kind: 'scalar',
-      definition: scalarDefinition(shape, resultType, (args, numRows) => realm.call('scalar', { key, args, numRows })),
+      definition: scalarDefinition(shape, resultType, (args, numRows) =>
+        realm.call('scalar', { key, args, numRows }),
+      ),
     };
   }
   if (descriptor.kind === 'table') {

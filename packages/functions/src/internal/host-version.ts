@@ -10,7 +10,10 @@ export function hostVersion(): string {
   if (cached != null) return cached;
   for (const rel of ['../../package.json', '../package.json']) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: unknown; version?: unknown };
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as {
+        name?: unknown;
+        version?: unknown;
+      };
       if (pkg.name === HOST_PACKAGE_NAME && typeof pkg.version === 'string') {
         cached = pkg.version;
         return cached;

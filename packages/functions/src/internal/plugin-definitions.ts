@@ -24,7 +24,10 @@ export interface FunctionShape {
 export type ScalarInvoke = (columns: unknown[][], numRows: number) => unknown;
 
 /** How a UDTF is invoked: per input row, the output rows, flattened with their input row index. */
-export type TableInvoke = (columns: unknown[][], numRows: number) => { rowIndex: number[]; rows: unknown[][] };
+export type TableInvoke = (
+  columns: unknown[][],
+  numRows: number,
+) => { rowIndex: number[]; rows: unknown[][] };
 
 /** One batch of UDAF input: the touched groups' states and, per row, the index of its state. */
 export interface AccumulateBatch {
@@ -71,7 +74,8 @@ function toWireValue(v: unknown, type: DataType | undefined): unknown {
 function wireColumns(args: readonly Column[], types: readonly DataType[], numRows: number): unknown[][] {
   return types.map((type, a) => {
     const column = args[a];
-    if (column == null) throw new HiveBatchError('INVALID_FUNCTION_ARGUMENTS', `Argument column ${a + 1} is missing`);
+    if (column == null)
+      throw new HiveBatchError('INVALID_FUNCTION_ARGUMENTS', `Argument column ${a + 1} is missing`);
     return columnToWire(column, type, numRows);
   });
 }
@@ -99,7 +103,11 @@ export function scalarDefinition(
       return valueFromWire(out[0], resultType, shape.name);
     },
     evaluateBatch(args, numRows) {
-      const out = checkLength(invoke(wireColumns(args, shape.argumentTypes, numRows), numRows), numRows, shape.name);
+      const out = checkLength(
+        invoke(wireColumns(args, shape.argumentTypes, numRows), numRows),
+        numRows,
+        shape.name,
+      );
       return columnFromWire(out, resultType, shape.name);
     },
   };
@@ -128,7 +136,10 @@ export function tableDefinition(
     evaluateBatch(args, numRows) {
       const { rowIndex, rows } = invoke(wireColumns(args, shape.argumentTypes, numRows), numRows);
       if (!Array.isArray(rowIndex) || !Array.isArray(rows) || rowIndex.length !== rows.length) {
-        throw new HiveBatchError('FUNCTION_CALL_FAILED', `Table function ${shape.name} returned a malformed result`);
+        throw new HiveBatchError(
+          'FUNCTION_CALL_FAILED',
+          `Table function ${shape.name} returned a malformed result`,
+        );
       }
       const columns = outputColumns.map((c, k) =>
         columnFromWire(
@@ -186,7 +197,10 @@ export function aggregateDefinition(
     resolve(call: AggregateCallInfo): AggregateEvaluator {
       checkArguments(shape, call.argumentTypes);
       if (call.distinct || call.star) {
-        throw new HiveBatchError('INVALID_FUNCTION_ARGUMENTS', `${shape.name} does not support DISTINCT or *`);
+        throw new HiveBatchError(
+          'INVALID_FUNCTION_ARGUMENTS',
+          `${shape.name} does not support DISTINCT or *`,
+        );
       }
       const initial = invoke.init();
       const side = (state: AccumulatorState, group: number): unknown => state.side[group];
@@ -222,7 +236,10 @@ export function aggregateDefinition(
           const columns = wireColumns(args, shape.argumentTypes, numRows);
           const next = invoke.accumulate({ states, slots, columns, numRows });
           if (!Array.isArray(next) || next.length !== groups.length) {
-            throw new HiveBatchError('FUNCTION_CALL_FAILED', `Aggregate ${shape.name} lost states in a batch`);
+            throw new HiveBatchError(
+              'FUNCTION_CALL_FAILED',
+              `Aggregate ${shape.name} lost states in a batch`,
+            );
           }
           for (const [slot, g] of groups.entries()) state.side[g] = next[slot];
         },

@@ -81,7 +81,10 @@ const DEFAULTS = {
 
 // From src/internal/ (tests run the sources) the worker sits one level up; from dist/index.js, beside it.
 function workerUrl(): URL {
-  const candidates = [new URL('./realm-worker.mjs', import.meta.url), new URL('../realm-worker.mjs', import.meta.url)];
+  const candidates = [
+    new URL('./realm-worker.mjs', import.meta.url),
+    new URL('../realm-worker.mjs', import.meta.url),
+  ];
   for (const url of candidates) if (existsSync(fileURLToPath(url))) return url;
   throw new HiveBatchError('FUNCTION_LOAD_FAILED', 'realm-worker.mjs is missing from the installed package');
 }
@@ -116,7 +119,12 @@ export class Realm {
 
   private constructor(
     worker: Worker,
-    parts: { syncPort: MessagePort; flag: Int32Array; plugins: readonly RealmPlugin[]; exited: Promise<void> },
+    parts: {
+      syncPort: MessagePort;
+      flag: Int32Array;
+      plugins: readonly RealmPlugin[];
+      exited: Promise<void>;
+    },
     callTimeoutMs: number,
   ) {
     this.#worker = worker;
@@ -201,14 +209,19 @@ export class Realm {
         control.port1.postMessage({ id: 1, op: 'load', entries });
       });
       control.port1.close();
-      return new Realm(worker, { syncPort: sync.port1, flag, plugins, exited }, limits.callTimeoutMs ?? DEFAULTS.callTimeoutMs);
+      return new Realm(
+        worker,
+        { syncPort: sync.port1, flag, plugins, exited },
+        limits.callTimeoutMs ?? DEFAULTS.callTimeoutMs,
+      );
     } catch (error) {
       control.port1.close();
       sync.port1.close();
       await worker.terminate();
       await exited;
       const pluginCode = (error as { pluginCode?: unknown }).pluginCode;
-      const code: ErrorCode = pluginCode === 'PLUGIN_API_MISMATCH' ? 'PLUGIN_API_MISMATCH' : 'FUNCTION_LOAD_FAILED';
+      const code: ErrorCode =
+        pluginCode === 'PLUGIN_API_MISMATCH' ? 'PLUGIN_API_MISMATCH' : 'FUNCTION_LOAD_FAILED';
       const message = error instanceof Error ? error.message : String(error);
       throw new HiveBatchError(code, `Loading ${entries.map((e) => e.label).join(', ')} failed: ${message}`, {
         cause: error,
@@ -229,9 +242,13 @@ export class Realm {
    */
   call(op: string, payload: Record<string, unknown>): unknown {
     if (this.#failure != null) {
-      throw new HiveBatchError('FUNCTION_CALL_FAILED', `The plugin realm is no longer usable: ${this.#failure.message}`, {
-        cause: this.#failure,
-      });
+      throw new HiveBatchError(
+        'FUNCTION_CALL_FAILED',
+        `The plugin realm is no longer usable: ${this.#failure.message}`,
+        {
+          cause: this.#failure,
+        },
+      );
     }
     this.#seq = this.#seq >= 0x3fffffff ? 1 : this.#seq + 1;
     const seq = this.#seq;
@@ -244,9 +261,13 @@ export class Realm {
         // A loop or an out-of-memory death look the same from here: no answer in time. Kill the realm.
         this.#failure = new Error(`no answer within ${this.#callTimeoutMs} ms (loop or out of memory)`);
         void this.#worker.terminate();
-        throw new HiveBatchError('FUNCTION_CALL_FAILED', `Plugin call timed out after ${this.#callTimeoutMs} ms`, {
-          cause: this.#failure,
-        });
+        throw new HiveBatchError(
+          'FUNCTION_CALL_FAILED',
+          `Plugin call timed out after ${this.#callTimeoutMs} ms`,
+          {
+            cause: this.#failure,
+          },
+        );
       }
       Atomics.wait(this.#flag, 0, 0, remaining);
     }
@@ -255,12 +276,18 @@ export class Realm {
     if (reply?.seq !== seq) {
       this.#failure = new Error('realm protocol out of step');
       void this.#worker.terminate();
-      throw new HiveBatchError('FUNCTION_CALL_FAILED', 'The plugin realm answered out of step', { cause: this.#failure });
+      throw new HiveBatchError('FUNCTION_CALL_FAILED', 'The plugin realm answered out of step', {
+        cause: this.#failure,
+      });
     }
     if (!reply.ok) {
-      throw new HiveBatchError('FUNCTION_CALL_FAILED', `Plugin function failed: ${reply.error?.message ?? ''}`, {
-        cause: wireToError(reply.error),
-      });
+      throw new HiveBatchError(
+        'FUNCTION_CALL_FAILED',
+        `Plugin function failed: ${reply.error?.message ?? ''}`,
+        {
+          cause: wireToError(reply.error),
+        },
+      );
     }
     return reply.result;
   }

@@ -35,10 +35,15 @@ export function parsePluginType(text: string, where: string): DataType {
   try {
     type = parseDataType(text);
   } catch (error) {
-    throw new HiveBatchError('PLUGIN_API_MISMATCH', `${where}: \`${text}\` is not a Hive type`, { cause: error });
+    throw new HiveBatchError('PLUGIN_API_MISMATCH', `${where}: \`${text}\` is not a Hive type`, {
+      cause: error,
+    });
   }
   if (type.kind !== 'decimal' && containsDecimal(type)) {
-    throw new HiveBatchError('UNSUPPORTED_TYPE', `${where}: decimals inside ${formatDataType(type)} cannot cross to a plugin`);
+    throw new HiveBatchError(
+      'UNSUPPORTED_TYPE',
+      `${where}: decimals inside ${formatDataType(type)} cannot cross to a plugin`,
+    );
   }
   return type;
 }
@@ -60,7 +65,10 @@ export function columnToWire(column: Column, type: DataType, numRows: number): u
 export function valueFromWire(v: unknown, type: DataType, fn: string): unknown {
   if (v == null) return null;
   if (type.kind === 'decimal') {
-    const d = typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' ? createHiveDecimal(String(v)) : null;
+    const d =
+      typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint'
+        ? createHiveDecimal(String(v))
+        : null;
     if (d == null) throw badValue(v, type, fn);
     return enforceDecimalType(d, type.precision, type.scale);
   }

@@ -34,13 +34,21 @@ export function parseResourceUri(uri: string, baseDir: string): ParsedResourceUr
   const fragment = hash < 0 ? '' : decodeURIComponent(uri.slice(hash + 1));
   const integrity = fragment === '' ? null : fragment.replace(/^integrity=/, '');
   if (/^https?:\/\//i.test(body)) {
-    return { uri, scheme: body.toLowerCase().startsWith('https') ? 'https' : 'http', location: body, integrity };
+    return {
+      uri,
+      scheme: body.toLowerCase().startsWith('https') ? 'https' : 'http',
+      location: body,
+      integrity,
+    };
   }
   if (/^file:/i.test(body)) {
     return { uri, scheme: 'file', location: fileURLToPath(body), integrity };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(body)) {
-    throw new HiveBatchError('INVALID_ARGUMENT', `Unsupported resource scheme in \`${uri}\` (use a path, file:, http: or https:)`);
+    throw new HiveBatchError(
+      'INVALID_ARGUMENT',
+      `Unsupported resource scheme in \`${uri}\` (use a path, file:, http: or https:)`,
+    );
   }
   return { uri, scheme: 'file', location: isAbsolute(body) ? body : resolve(baseDir, body), integrity };
 }
@@ -54,7 +62,9 @@ async function readLocal(parsed: ParsedResourceUri, limits: FetchLimits): Promis
   try {
     handle = await open(parsed.location, 'r');
   } catch (error) {
-    throw new HiveBatchError('RESOURCE_FETCH_FAILED', `Cannot read resource \`${parsed.uri}\``, { cause: error });
+    throw new HiveBatchError('RESOURCE_FETCH_FAILED', `Cannot read resource \`${parsed.uri}\``, {
+      cause: error,
+    });
   }
   try {
     const stat = await handle.stat();
@@ -78,7 +88,10 @@ async function readRemote(parsed: ParsedResourceUri, limits: FetchLimits): Promi
   }
   if (!response.ok || response.body == null) {
     await response.body?.cancel();
-    throw new HiveBatchError('RESOURCE_FETCH_FAILED', `Fetching \`${parsed.uri}\` returned HTTP ${response.status}`);
+    throw new HiveBatchError(
+      'RESOURCE_FETCH_FAILED',
+      `Fetching \`${parsed.uri}\` returned HTTP ${response.status}`,
+    );
   }
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > limits.maxBytes) {

@@ -35,7 +35,10 @@ export function parseIntegrity(integrity: string): string[] {
     .map((h) => h.replace(/\?.*$/, ''))
     .filter((h) => SRI.test(h));
   if (hashes.length === 0) {
-    throw new HiveBatchError('INVALID_ARGUMENT', `Integrity \`${integrity}\` is not an SRI sha512 string (sha512-<base64>)`);
+    throw new HiveBatchError(
+      'INVALID_ARGUMENT',
+      `Integrity \`${integrity}\` is not an SRI sha512 string (sha512-<base64>)`,
+    );
   }
   return hashes;
 }

@@ -50,7 +50,9 @@ export function readManifest(
   try {
     pkg = JSON.parse(new TextDecoder().decode(file.data)) as Record<string, unknown>;
   } catch (error) {
-    throw new HiveBatchError('PLUGIN_API_MISMATCH', `${what}: package.json is not valid JSON`, { cause: error });
+    throw new HiveBatchError('PLUGIN_API_MISMATCH', `${what}: package.json is not valid JSON`, {
+      cause: error,
+    });
   }
   const { name, version } = pkg;
   if (typeof name !== 'string' || name === '') throw mismatch(what, 'package.json has no name');
@@ -71,7 +73,8 @@ export function readManifest(
     throw mismatch(what, `the "." export \`${target}\` is not a file of the package`);
   }
   const block = pkg['hiveBatch'];
-  const apiVersion = block != null && typeof block === 'object' ? (block as Record<string, unknown>)['apiVersion'] : undefined;
+  const apiVersion =
+    block != null && typeof block === 'object' ? (block as Record<string, unknown>)['apiVersion'] : undefined;
   if (typeof apiVersion !== 'number' || !host.apiVersions.includes(apiVersion)) {
     throw mismatch(
       what,
@@ -79,10 +82,16 @@ export function readManifest(
     );
   }
   const peers = pkg['peerDependencies'];
-  const range = peers != null && typeof peers === 'object' ? (peers as Record<string, unknown>)[HOST_PACKAGE_NAME] : undefined;
+  const range =
+    peers != null && typeof peers === 'object'
+      ? (peers as Record<string, unknown>)[HOST_PACKAGE_NAME]
+      : undefined;
   if (range != null) {
     if (typeof range !== 'string' || semver.validRange(range) == null) {
-      throw mismatch(what, `peer range \`${JSON.stringify(range)}\` for ${HOST_PACKAGE_NAME} is not a semver range`);
+      throw mismatch(
+        what,
+        `peer range \`${JSON.stringify(range)}\` for ${HOST_PACKAGE_NAME} is not a semver range`,
+      );
     }
     if (!semver.satisfies(host.version, range, { includePrerelease: true })) {
       throw mismatch(what, `requires ${HOST_PACKAGE_NAME}@${range}, host is ${host.version}`);

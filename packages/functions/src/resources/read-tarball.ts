@@ -73,9 +73,11 @@ function safeRelativePath(raw: string, maxDepth: number): string | null {
   if (raw.includes('\0') || raw.includes('\\')) throw unsafe(`Archive entry \`${raw}\` contains \\ or NUL`);
   if (raw.startsWith('/') || /^[A-Za-z]:/.test(raw)) throw unsafe(`Archive entry \`${raw}\` is absolute`);
   const segments = raw.split('/').filter((s, i, all) => !(s === '' && i === all.length - 1));
-  if (segments.some((s) => s === '..' || s === '')) throw unsafe(`Archive entry \`${raw}\` escapes the package`);
+  if (segments.some((s) => s === '..' || s === ''))
+    throw unsafe(`Archive entry \`${raw}\` escapes the package`);
   const inner = segments.filter((s) => s !== '.');
-  if (inner[0] !== 'package') throw unsafe(`Archive entry \`${raw}\` is not under package/ (not an npm pack tarball)`);
+  if (inner[0] !== 'package')
+    throw unsafe(`Archive entry \`${raw}\` is not under package/ (not an npm pack tarball)`);
   if (inner.length - 1 > maxDepth) throw unsafe(`Archive entry \`${raw}\` is deeper than ${maxDepth} levels`);
   return inner.length === 1 ? null : inner.slice(1).join('/');
 }
@@ -92,9 +94,13 @@ export function readTarball(gzipped: Uint8Array, limits: ArchiveLimits): TarFile
     // +1 block of slack so an archive exactly at the cap is not refused for its trailer alone.
     tar = gunzipSync(gzipped, { maxOutputLength: limits.maxUnpackedBytes + 2 * BLOCK });
   } catch (error) {
-    throw new HiveBatchError('UNSAFE_ARCHIVE', 'Not a gzip archive, or it unpacks to more than the size cap', {
-      cause: error,
-    });
+    throw new HiveBatchError(
+      'UNSAFE_ARCHIVE',
+      'Not a gzip archive, or it unpacks to more than the size cap',
+      {
+        cause: error,
+      },
+    );
   }
   const files: TarFile[] = [];
   const seen = new Set<string>();

@@ -148,7 +148,10 @@ export function createResourceManager(options: ResourceManagerOptions = {}): Res
   mkdirSync(join(directory, 'store'), { recursive: true });
   mkdirSync(join(directory, 'staging'), { recursive: true });
   const baseDir = options.baseDir ?? process.cwd();
-  const limits = { maxBytes: options.maxResourceBytes ?? 64 * 1024 * 1024, timeoutMs: options.fetchTimeoutMs ?? 30_000 };
+  const limits = {
+    maxBytes: options.maxResourceBytes ?? 64 * 1024 * 1024,
+    timeoutMs: options.fetchTimeoutMs ?? 30_000,
+  };
   const archiveLimits = {
     maxEntries: options.maxArchiveEntries ?? 10_000,
     maxUnpackedBytes: options.maxUnpackedBytes ?? 256 * 1024 * 1024,
@@ -199,7 +202,14 @@ export function createResourceManager(options: ResourceManagerOptions = {}): Res
       throw new HiveBatchError('UNSAFE_ARCHIVE', `Unpacking \`${uri}\` failed`, { cause: error });
     }
     return {
-      resource: { uri, type, format: manifest == null ? 'module' : 'package', digest, size: bytes.byteLength, manifest },
+      resource: {
+        uri,
+        type,
+        format: manifest == null ? 'module' : 'package',
+        digest,
+        size: bytes.byteLength,
+        manifest,
+      },
       stagingDir,
       entryPath: entry,
     };
@@ -291,7 +301,10 @@ export function createResourceManager(options: ResourceManagerOptions = {}): Res
       const resource = committed[i];
       if (resource == null) continue;
       const parsed = parseResourceUri(spec.uri, baseDir);
-      uriDigests.set(parsed.scheme === 'file' ? pathToFileURL(parsed.location).href : parsed.location, resource.digest.sha512);
+      uriDigests.set(
+        parsed.scheme === 'file' ? pathToFileURL(parsed.location).href : parsed.location,
+        resource.digest.sha512,
+      );
     }
     return committed;
   }
@@ -312,7 +325,8 @@ export function createResourceManager(options: ResourceManagerOptions = {}): Res
       return specs.map((s) => {
         const sha = session.get(s.uri)?.sha512;
         const entry = sha == null ? undefined : entries.get(sha);
-        if (entry == null) throw new HiveBatchError('INVALID_ARGUMENT', `Resource \`${s.uri}\` vanished while adding`);
+        if (entry == null)
+          throw new HiveBatchError('INVALID_ARGUMENT', `Resource \`${s.uri}\` vanished while adding`);
         return entry.resource;
       });
     },
@@ -329,7 +343,11 @@ export function createResourceManager(options: ResourceManagerOptions = {}): Res
     listResources() {
       const rows: ResourceListing[] = [];
       for (const entry of entries.values()) {
-        rows.push({ uri: entry.resource.uri, integrity: entry.resource.digest.integrity, references: entry.references });
+        rows.push({
+          uri: entry.resource.uri,
+          integrity: entry.resource.digest.integrity,
+          references: entry.references,
+        });
       }
       return rows.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     },

@@ -6,7 +6,8 @@ import { SUPPORTED_API_VERSIONS } from '../internal/realm';
 import type { PluginSpec } from './plugin-api';
 
 /** A function of an in-process plugin. */
-export type PluginFunctionDefinition = ScalarFunctionDefinition | TableFunctionDefinition | AggregateFunctionDefinition;
+export type PluginFunctionDefinition =
+  ScalarFunctionDefinition | TableFunctionDefinition | AggregateFunctionDefinition;
 
 /**
  * Checks an in-process plugin: a non-empty name, a supported `apiVersion`, and at least one function. Realm
@@ -17,8 +18,11 @@ export type PluginFunctionDefinition = ScalarFunctionDefinition | TableFunctionD
  * const plugin = definePlugin({ name: 'toy', apiVersion: 1, functions: { plusOne } });
  * ```
  */
-export function definePlugin(spec: PluginSpec<PluginFunctionDefinition>): PluginSpec<PluginFunctionDefinition> {
-  if (spec.name === '') throw new HiveBatchError('PLUGIN_API_MISMATCH', 'definePlugin: name must not be empty');
+export function definePlugin(
+  spec: PluginSpec<PluginFunctionDefinition>,
+): PluginSpec<PluginFunctionDefinition> {
+  if (spec.name === '')
+    throw new HiveBatchError('PLUGIN_API_MISMATCH', 'definePlugin: name must not be empty');
   if (!SUPPORTED_API_VERSIONS.includes(spec.apiVersion)) {
     throw new HiveBatchError(
       'PLUGIN_API_MISMATCH',

@@ -22,18 +22,25 @@ export function defineUdaf<TState, TPartial = TState>(
   const resultType = parsePluginType(spec.resultType, `Function ${spec.name} result`);
   const partialType = parsePluginType(spec.partialType ?? 'binary', `Function ${spec.name} partial`);
   const terminatePartial = spec.terminatePartial?.bind(spec) ?? ((s: TState) => s as unknown as TPartial);
-  return aggregateDefinition(shape, { resultType, partialType }, {
-    init: () => spec.init(),
-    accumulate({ states, slots, columns, numRows }) {
-      const out = states as TState[];
-      for (let i = 0; i < numRows; i++) {
-        const slot = slots[i] ?? 0;
-        out[slot] = spec.iterate(out[slot] as TState, columns.map((c) => c[i]));
-      }
-      return out;
+  return aggregateDefinition(
+    shape,
+    { resultType, partialType },
+    {
+      init: () => spec.init(),
+      accumulate({ states, slots, columns, numRows }) {
+        const out = states as TState[];
+        for (let i = 0; i < numRows; i++) {
+          const slot = slots[i] ?? 0;
+          out[slot] = spec.iterate(
+            out[slot] as TState,
+            columns.map((c) => c[i]),
+          );
+        }
+        return out;
+      },
+      merge: (state, partial) => spec.merge(state as TState, partial as TPartial),
+      terminatePartial: (state) => terminatePartial(state as TState),
+      terminate: (state) => spec.terminate(state as TState),
     },
-    merge: (state, partial) => spec.merge(state as TState, partial as TPartial),
-    terminatePartial: (state) => terminatePartial(state as TState),
-    terminate: (state) => spec.terminate(state as TState),
-  });
+  );
 }

@@ -84,4 +84,6 @@ export interface PluginApi {
 }
 
 /** The shape of a plugin module's `plugin` export. */
-export type PluginFactory = (api: PluginApi) => PluginSpec<PluginFunction> | Promise<PluginSpec<PluginFunction>>;
+export type PluginFactory = (
+  api: PluginApi,
+) => PluginSpec<PluginFunction> | Promise<PluginSpec<PluginFunction>>;

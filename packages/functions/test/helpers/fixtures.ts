@@ -25,7 +25,10 @@ function writeOctal(block: Uint8Array, offset: number, length: number, value: nu
 export function makeTarball(entries: readonly TarEntry[]): Uint8Array {
   const blocks: Uint8Array[] = [];
   for (const entry of entries) {
-    const data = typeof entry.data === 'string' ? new TextEncoder().encode(entry.data) : (entry.data ?? new Uint8Array());
+    const data =
+      typeof entry.data === 'string'
+        ? new TextEncoder().encode(entry.data)
+        : (entry.data ?? new Uint8Array());
     const header = new Uint8Array(512);
     let name = entry.path;
     let prefix = '';
@@ -89,7 +92,9 @@ export function pluginPackage(options: PluginPackageOptions = {}): Uint8Array {
     type: 'module',
     exports: { '.': './index.mjs' },
     ...(options.apiVersion === 'none' ? {} : { hiveBatch: { apiVersion: options.apiVersion ?? 1 } }),
-    ...(options.peerRange === 'none' ? {} : { peerDependencies: { '@hive-batch/functions': options.peerRange ?? '>=0.0.0' } }),
+    ...(options.peerRange === 'none'
+      ? {}
+      : { peerDependencies: { '@hive-batch/functions': options.peerRange ?? '>=0.0.0' } }),
     ...options.manifest,
   };
   return makeTarball([
@@ -103,7 +108,9 @@ export function pluginPackage(options: PluginPackageOptions = {}): Uint8Array {
  * A plugin module: `plusOne` (int → int + `offset`), `tag` (string → `${label}:${s}`), `counter` (non-deterministic
  * per-realm call counter), `explode` (UDTF) and `total` (UDAF sum of bigint as number).
  */
-export function udfModule(options: { readonly offset?: number; readonly label?: string; readonly extra?: string } = {}): string {
+export function udfModule(
+  options: { readonly offset?: number; readonly label?: string; readonly extra?: string } = {},
+): string {
   return `
 let calls = 0;
 ${options.extra ?? ''}

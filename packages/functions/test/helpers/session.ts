@@ -29,7 +29,10 @@ export function runScalar(
   columns: readonly (readonly unknown[])[],
 ): unknown[] {
   if (f?.kind !== 'scalar') throw new Error(`not a scalar function: ${f?.kind ?? 'undefined'}`);
-  const evaluator = f.definition.resolve({ argumentTypes: types, constantArguments: types.map(() => undefined) });
+  const evaluator = f.definition.resolve({
+    argumentTypes: types,
+    constantArguments: types.map(() => undefined),
+  });
   const numRows = columns[0]?.length ?? 1;
   const out = evaluator.evaluateBatch?.(
     columns.map((c, i) => columnFromValues(types[i] ?? HiveTypes.string, c)),
