@@ -119,4 +119,43 @@ describe('HiveSource enumerator', () => {
     const all = [...output.values()].flat();
     expect(sortRows(all)).toEqual(sortRows(partitions.map((_, i) => [i, i])));
   });
+
+  it('fails the coordinator with the planning error when listing fails', async () => {
+    const { fs, partitions } = await fixture(2);
+    const broken: FileSystem = { ...fs, list: () => Promise.reject(new Error('disk gone')) };
+    const source = new HiveSource({ fileSystem: broken, table, partitions });
+    const coordinator = new SourceCoordinator({ source, parallelism: 1, gateway: { send: () => {} } });
+    coordinator.start();
+    coordinator.registerAttempt(0, 0);
+    coordinator.handleSplitRequest(0, 0);
+    await expect(coordinator.settled()).rejects.toMatchObject({
+      code: 'EXECUTION_ERROR',
+      cause: { code: 'SPLIT_PLANNING_FAILED' },
+    });
+    coordinator.close();
+  });
+
+  it('surfaces a malformed file from pollNext as MALFORMED_DATA', async () => {
+    const fs = createMemoryFileSystem();
+    await fs.writeFile('/w/t/p=0/f.gz', new TextEncoder().encode('not gzip'));
+    const source = new HiveSource({
+      fileSystem: fs,
+      table,
+      partitions: [{ id: 'p=0', values: ['0'], location: '/w/t/p=0' }],
+    });
+    const reader = source.createReader({
+      subtaskId: 0,
+      attemptNumber: 0,
+      location: undefined,
+      sendSplitRequest: () => {},
+      sendSourceEvent: () => {},
+    });
+    const [split] = await source.planSplits();
+    reader.addSplits(split == null ? [] : [split]);
+    await reader.isAvailable();
+    expect(() => reader.pollNext({ collect: () => {} })).toThrow(
+      expect.objectContaining({ code: 'MALFORMED_DATA' }) as Error,
+    );
+    await reader.close();
+  });
 });
