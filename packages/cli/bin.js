@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-await import('./dist/index.js').then((m) => m.main(process.argv.slice(2)));
+await import('./dist/index.js').then((m) => m.main());

@@ -2,7 +2,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { HiveBatchError, HiveDecimal, formatDate, formatHiveValue, formatTimestamp, isHiveBatchError, isInternalError } from '@hive-batch/core';
+import {
+  HiveBatchError,
+  HiveDecimal,
+  formatDate,
+  formatHiveValue,
+  formatTimestamp,
+  isHiveBatchError,
+  isInternalError,
+} from '@hive-batch/core';
 import type { DataType } from '@hive-batch/core';
 import { Session, formatResultLines } from '@hive-batch/runtime';
 import type { ScanProgress, StatementResult } from '@hive-batch/runtime';
@@ -111,7 +119,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       }
       case '--format': {
         const f = v();
-        if (f !== 'tsv' && f !== 'json' && f !== 'table') throw new UsageError(`--format must be tsv, json or table, got ${f}`);
+        if (f !== 'tsv' && f !== 'json' && f !== 'table')
+          throw new UsageError(`--format must be tsv, json or table, got ${f}`);
         a.format = f;
         break;
       }
@@ -129,7 +138,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         a.data = v();
         break;
       case '--only':
-        a.only.push(...v().split(',').map((s) => s.trim()).filter((s) => s !== ''));
+        a.only.push(
+          ...v()
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== ''),
+        );
         break;
       case '--json':
         a.json = true;
@@ -152,7 +166,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         throw new UsageError(`Unknown option ${arg}`);
     }
   }
-  if (a.command === 'sql' && a.execute != null && a.file != null) throw new UsageError('-e and -f cannot be used together');
+  if (a.command === 'sql' && a.execute != null && a.file != null)
+    throw new UsageError('-e and -f cannot be used together');
   if (a.command === 'qtest' && (a.queries == null || a.results == null || a.data == null)) {
     throw new UsageError('qtest needs --queries, --results and --data');
   }
@@ -163,7 +178,7 @@ function jsonValue(v: unknown, t: DataType): unknown {
   if (v == null) return null;
   switch (t.kind) {
     case 'bigint':
-      return Number.isSafeInteger(Number(v)) ? Number(v) : String(v);
+      return Number.isSafeInteger(Number(v)) ? Number(v) : (v as bigint).toString();
     case 'decimal':
       return formatHiveValue(v, t);
     case 'date':
@@ -175,9 +190,16 @@ function jsonValue(v: unknown, t: DataType): unknown {
     case 'array':
       return (v as unknown[]).map((x) => jsonValue(x, t.element));
     case 'map':
-      return Object.fromEntries([...(v as Map<unknown, unknown>)].map(([k, x]) => [String(jsonValue(k, t.key)), jsonValue(x, t.value)]));
+      return Object.fromEntries(
+        [...(v as Map<unknown, unknown>)].map(([k, x]) => [
+          String(jsonValue(k, t.key)),
+          jsonValue(x, t.value),
+        ]),
+      );
     case 'struct':
-      return Object.fromEntries(t.fields.map((f) => [f.name, jsonValue((v as Record<string, unknown>)[f.name], f.type)]));
+      return Object.fromEntries(
+        t.fields.map((f) => [f.name, jsonValue((v as Record<string, unknown>)[f.name], f.type)]),
+      );
     default:
       return HiveDecimal.isDecimal(v) ? String(v) : v;
   }
@@ -187,14 +209,24 @@ function jsonValue(v: unknown, t: DataType): unknown {
 export function renderResult(r: StatementResult, format: CliArgs['format']): string[] {
   if (r.kind !== 'rows' || format === 'tsv') return formatResultLines(r);
   if (format === 'json') {
-    return r.rows.map((row) => JSON.stringify(Object.fromEntries(r.columns.map((c, i) => [c.name, jsonValue(row[i], c.type)]))));
+    return r.rows.map((row) =>
+      JSON.stringify(Object.fromEntries(r.columns.map((c, i) => [c.name, jsonValue(row[i], c.type)]))),
+    );
   }
   const cells = formatResultLines(r).map((l) => l.split('\t'));
   const header = r.columns.map((c) => c.name);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => (row[i] ?? '').length)));
   const sep = '+' + widths.map((w) => '-'.repeat(w + 2)).join('+') + '+';
-  const line = (row: readonly string[]): string => '| ' + widths.map((w, i) => (row[i] ?? '').padEnd(w)).join(' | ') + ' |';
-  return [sep, line(header), sep, ...cells.map(line), sep, `${cells.length} row${cells.length === 1 ? '' : 's'} selected`];
+  const line = (row: readonly string[]): string =>
+    '| ' + widths.map((w, i) => (row[i] ?? '').padEnd(w)).join(' | ') + ' |';
+  return [
+    sep,
+    line(header),
+    sep,
+    ...cells.map(line),
+    sep,
+    `${cells.length} row${cells.length === 1 ? '' : 's'} selected`,
+  ];
 }
 
 function progressReporter(io: CliIo, silent: boolean): (p: ScanProgress) => void {
@@ -203,7 +235,9 @@ function progressReporter(io: CliIo, silent: boolean): (p: ScanProgress) => void
     if (io.isTTY) {
       const width = 20;
       const filled = Math.round((p.splitsDone / Math.max(p.splitsTotal, 1)) * width);
-      io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.table}: ${p.splitsDone}/${p.splitsTotal} splits, ${p.rowsRead} rows${p.splitsDone === p.splitsTotal ? '\n' : ''}`);
+      io.stderr(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.table}: ${p.splitsDone}/${p.splitsTotal} splits, ${p.rowsRead} rows${p.splitsDone === p.splitsTotal ? '\n' : ''}`,
+      );
     } else if (p.splitsDone === p.splitsTotal) {
       io.stderr(`scan ${p.table}: ${p.splitsDone}/${p.splitsTotal} splits done, ${p.rowsRead} rows read\n`);
     }
@@ -211,7 +245,11 @@ function progressReporter(io: CliIo, silent: boolean): (p: ScanProgress) => void
 }
 
 async function runSql(args: CliArgs, io: CliIo): Promise<number> {
-  const session = await Session.open({ warehouse: args.warehouse, conf: args.conf, onProgress: progressReporter(io, args.silent) });
+  const session = await Session.open({
+    warehouse: args.warehouse,
+    conf: args.conf,
+    onProgress: progressReporter(io, args.silent),
+  });
   try {
     const print = (r: StatementResult): void => {
       for (const l of renderResult(r, args.format)) io.stdout(l + '\n');
@@ -275,7 +313,9 @@ async function runQtestCommand(args: CliArgs, io: CliIo): Promise<number> {
     try {
       text = readFileSync(args.knownFailures, 'utf8');
     } catch (cause) {
-      throw new HiveBatchError('IO_ERROR', `Cannot read known-failures file ${args.knownFailures}`, { cause });
+      throw new HiveBatchError('IO_ERROR', `Cannot read known-failures file ${args.knownFailures}`, {
+        cause,
+      });
     }
     known = knownFailureIndex(parseKnownFailures(text));
   }
@@ -310,11 +350,15 @@ async function runQtestCommand(args: CliArgs, io: CliIo): Promise<number> {
       }) + '\n',
     );
   } else {
-    io.stdout(`qtest: ${report.totals.passed} passed, ${report.totals.failed} failed, ${report.totals.skipped} skipped\n`);
+    io.stdout(
+      `qtest: ${report.totals.passed} passed, ${report.totals.failed} failed, ${report.totals.skipped} skipped\n`,
+    );
   }
   if (args.writeConformance != null) {
     const manifest = path.join(args.queries ?? '', '..', 'MANIFEST.tsv');
-    const classes = existsSync(manifest) ? parseManifestClasses(readFileSync(manifest, 'utf8')) : new Map<string, string>();
+    const classes = existsSync(manifest)
+      ? parseManifestClasses(readFileSync(manifest, 'utf8'))
+      : new Map<string, string>();
     writeFileSync(args.writeConformance, formatConformanceMarkdown(report, classes));
   }
   return report.totals.failed > 0 ? 1 : 0;
@@ -346,7 +390,9 @@ export async function run(argv: readonly string[], io: CliIo = DEFAULT_IO): Prom
       return 2;
     }
     if (isInternalError(e)) {
-      io.stderr(`${e.stack ?? String(e)}\nThis is a bug in hive-batch; please report it with the statement that caused it.\n`);
+      io.stderr(
+        `${e.stack ?? String(e)}\nThis is a bug in hive-batch; please report it with the statement that caused it.\n`,
+      );
       return 70;
     }
     if (isHiveBatchError(e)) {
@@ -359,6 +405,6 @@ export async function run(argv: readonly string[], io: CliIo = DEFAULT_IO): Prom
 }
 
 /** bin entry: runs and sets the exit code. */
-export async function main(argv: readonly string[]): Promise<void> {
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   process.exitCode = await run(argv);
 }

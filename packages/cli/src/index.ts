@@ -10,4 +10,9 @@ export type { KnownFailure } from './qtest/known-failures';
 export { knownFailureIndex, parseKnownFailures } from './qtest/known-failures';
 export type { QtestFailure, QtestOptions, QtestReport, QtestTestResult } from './qtest/run-qtest';
 export { formatTestLines, listTests, runQtest, runQtests } from './qtest/run-qtest';
-export { classTotals, formatClassTable, formatConformanceMarkdown, parseManifestClasses } from './qtest/conformance';
+export {
+  classTotals,
+  formatClassTable,
+  formatConformanceMarkdown,
+  parseManifestClasses,
+} from './qtest/conformance';

@@ -46,7 +46,10 @@ describe('parseQOut', () => {
   });
 
   it('keeps raw bytes (latin1) so sketch bytes compare exactly', () => {
-    const bytes = Buffer.concat([Buffer.from('PREHOOK: query: select 1\nPREHOOK: type: QUERY\n'), Buffer.from([0xff, 0x00, 0x81, 0x0a])]);
+    const bytes = Buffer.concat([
+      Buffer.from('PREHOOK: query: select 1\nPREHOOK: type: QUERY\n'),
+      Buffer.from([0xff, 0x00, 0x81, 0x0a]),
+    ]);
     const [b] = parseQOut(bytes);
     expect(Buffer.from(b?.body[0] ?? '', 'latin1')).toEqual(Buffer.from([0xff, 0x00, 0x81]));
   });
@@ -59,7 +62,12 @@ describe('pairing', () => {
 
   it('pairs statements to the next block with the same text, skipping unpaired ones', () => {
     const blocks = parseQOut(Buffer.from(Q_OUT));
-    expect(pairStatements(['drop table t', 'select nothing', 'SELECT a, b FROM t', 'explain select a from t'], blocks)).toEqual([0, -1, 1, 2]);
+    expect(
+      pairStatements(
+        ['drop table t', 'select nothing', 'SELECT a, b FROM t', 'explain select a from t'],
+        blocks,
+      ),
+    ).toEqual([0, -1, 1, 2]);
   });
 });
 
@@ -72,7 +80,12 @@ describe('compareRows', () => {
   });
 
   it('reports the first differing row', () => {
-    expect(compareRows(['a', 'b', 'c'], ['a', 'x', 'c'], 'ordered')).toEqual({ ok: false, row: 1, expected: 'b', actual: 'x' });
+    expect(compareRows(['a', 'b', 'c'], ['a', 'x', 'c'], 'ordered')).toEqual({
+      ok: false,
+      row: 1,
+      expected: 'b',
+      actual: 'x',
+    });
   });
 
   it('accepts doubles within relative tolerance, also nested', () => {
@@ -96,6 +109,8 @@ describe('parseKnownFailures', () => {
   });
 
   it('rejects malformed lines', () => {
-    expect(() => parseKnownFailures('x\tnot-a-number\ty')).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => parseKnownFailures('x\tnot-a-number\ty')).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
   });
 });

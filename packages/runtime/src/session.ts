@@ -27,7 +27,13 @@ import type { BinderEnv, BoundQuery } from './binder/query';
 import { executePlan } from './exec/execute-plan';
 import type { ExecContext, Row } from './exec/execute-plan';
 import { scalarFunctionNames } from './scalar/scalar-functions';
-import { clearDirectory, loadFiles, partitionValue, readTextTable, writeTextFile } from './storage/text-table';
+import {
+  clearDirectory,
+  loadFiles,
+  partitionValue,
+  readTextTable,
+  writeTextFile,
+} from './storage/text-table';
 import type { ScanProgress } from './storage/text-table';
 
 /** A result column. */
@@ -61,8 +67,29 @@ export interface SessionOptions {
   readonly resolveLoadPath?: (p: string) => string;
 }
 
-const OK = (statement: Statement | null): StatementResult => ({ kind: 'ok', columns: [], rows: [], lines: [], statement });
-const TEXT = (lines: string[], statement: Statement | null): StatementResult => ({ kind: 'text', columns: [], rows: [], lines, statement });
+/** One INSERT branch, bound and ready to run. */
+interface InsertJob {
+  readonly table: Table;
+  readonly columns: readonly PlanColumn[];
+  readonly rows: () => Promise<Row[]>;
+  readonly overwrite: boolean;
+  readonly partition: PartitionSpec | null;
+}
+
+const OK = (statement: Statement | null): StatementResult => ({
+  kind: 'ok',
+  columns: [],
+  rows: [],
+  lines: [],
+  statement,
+});
+const TEXT = (lines: string[], statement: Statement | null): StatementResult => ({
+  kind: 'text',
+  columns: [],
+  rows: [],
+  lines,
+  statement,
+});
 
 function tableIdOf(name: { database: string | null; table: string }, current: string): TableId {
   return { database: (name.database ?? current).toLowerCase(), table: name.table.toLowerCase() };
@@ -98,7 +125,9 @@ export class Session {
 
   /** Opens (creating if needed) the warehouse and its metastore. */
   static async open(options: SessionOptions): Promise<Session> {
-    const catalog = await Promise.resolve(createSqliteCatalog({ warehouse: path.resolve(options.warehouse) }));
+    const catalog = await Promise.resolve(
+      createSqliteCatalog({ warehouse: path.resolve(options.warehouse) }),
+    );
     return new Session(catalog, options);
   }
 
@@ -156,7 +185,11 @@ export class Session {
   private execContext(): ExecContext {
     return {
       readTable: (table, prune) =>
-        readTextTable(this.catalog, table, prune, this.options.onProgress, /Bucketized/i.test(this.conf.get('hive.input.format') ?? '')),
+        readTextTable(this.catalog, table, {
+          prune,
+          ...(this.options.onProgress != null ? { onProgress: this.options.onProgress } : {}),
+          splitPerFile: /Bucketized/i.test(this.conf.get('hive.input.format') ?? ''),
+        }),
     };
   }
 
@@ -181,7 +214,13 @@ export class Session {
     switch (stmt.kind) {
       case 'query': {
         const { columns, rows } = await this.runQuery(stmt.query);
-        return { kind: 'rows', columns: columns.map((c) => ({ name: c.name, type: c.type })), rows, lines: [], statement: stmt };
+        return {
+          kind: 'rows',
+          columns: columns.map((c) => ({ name: c.name, type: c.type })),
+          rows,
+          lines: [],
+          statement: stmt,
+        };
       }
       case 'insert':
         await this.insert(stmt);
@@ -212,7 +251,10 @@ export class Session {
         );
         return OK(stmt);
       case 'dropDatabase':
-        await this.catalog.dropDatabase(stmt.name.toLowerCase(), { ifExists: stmt.ifExists, cascade: stmt.cascade });
+        await this.catalog.dropDatabase(stmt.name.toLowerCase(), {
+          ifExists: stmt.ifExists,
+          cascade: stmt.cascade,
+        });
         return OK(stmt);
       case 'use':
         await this.catalog.getDatabase(stmt.database.toLowerCase());
@@ -229,11 +271,15 @@ export class Session {
         }
         if (inner.kind === 'insert') {
           const lines: string[] = ['PLAN'];
-          const shared = inner.from != null ? await new QueryBinder(this.binderEnv).bindFrom(inner.from, new Map()) : null;
+          const shared =
+            inner.from != null ? await new QueryBinder(this.binderEnv).bindFrom(inner.from, new Map()) : null;
           for (const br of inner.branches) {
             if (br.source.kind === 'values') continue;
             const bound = await new QueryBinder(this.binderEnv).bindQuery(br.source, new Map(), shared);
-            lines.push(`  Sink ${br.target.kind === 'table' ? br.target.table.table : 'directory'}`, ...formatPlan(bound.plan, '    ').split('\n'));
+            lines.push(
+              `  Sink ${br.target.kind === 'table' ? br.target.table.table : 'directory'}`,
+              ...formatPlan(bound.plan, '    ').split('\n'),
+            );
           }
           return TEXT(lines, stmt);
         }
@@ -244,10 +290,23 @@ export class Session {
         const fmt = (f: Field): string => `${f.name.padEnd(20)}\t${formatDataType(f.type).padEnd(20)}\t`;
         const lines = t.columns.map(fmt);
         if (t.partitionKeys.length > 0) {
-          lines.push('\t \t ', '# Partition Information\t \t ', `${'# col_name'.padEnd(20)}\t${'data_type'.padEnd(20)}\tcomment             `, '\t \t ', ...t.partitionKeys.map(fmt));
+          lines.push(
+            '\t \t ',
+            '# Partition Information\t \t ',
+            `${'# col_name'.padEnd(20)}\t${'data_type'.padEnd(20)}\tcomment             `,
+            '\t \t ',
+            ...t.partitionKeys.map(fmt),
+          );
         }
         if (stmt.detail === 'formatted' || stmt.detail === 'extended') {
-          lines.push('', `# Detailed Table Information`, `Database:           \t${t.id.database}`, `Location:           \t${t.location}`, `Table Type:         \t${t.tableType}`, `InputFormat:        \t${t.storage.format}`);
+          lines.push(
+            '',
+            `# Detailed Table Information`,
+            `Database:           \t${t.id.database}`,
+            `Location:           \t${t.location}`,
+            `Table Type:         \t${t.tableType}`,
+            `InputFormat:        \t${t.storage.format}`,
+          );
         }
         return TEXT(lines, stmt);
       }
@@ -271,10 +330,18 @@ export class Session {
         return TEXT(filterLike(await this.catalog.listDatabases(), stmt.pattern), stmt);
       case 'showPartitions': {
         const t = await this.catalog.getTable(tableIdOf(stmt.table, this.currentDatabase));
-        return TEXT((await this.catalog.listPartitions(t.id)).map((p) => p.name), stmt);
+        return TEXT(
+          (await this.catalog.listPartitions(t.id)).map((p) => p.name),
+          stmt,
+        );
       }
       case 'showFunctions': {
-        const names = [...new Set([...this.aggregates.list().flatMap((d) => [d.name, ...d.aliases]), ...scalarFunctionNames()])].sort();
+        const names = [
+          ...new Set([
+            ...this.aggregates.list().flatMap((d) => [d.name, ...d.aliases]),
+            ...scalarFunctionNames(),
+          ]),
+        ].sort();
         return TEXT(filterLike(names, stmt.pattern), stmt);
       }
       case 'analyzeTable':
@@ -286,16 +353,23 @@ export class Session {
         if (a.kind === 'addPartitions') {
           for (const p of a.partitions) {
             const values = this.partitionValues(t, p.spec);
-            await this.catalog.addPartition(t.id, { values, ...(p.location != null ? { location: p.location } : {}) }, { ifNotExists: a.ifNotExists });
+            await this.catalog.addPartition(
+              t.id,
+              { values, ...(p.location != null ? { location: p.location } : {}) },
+              { ifNotExists: a.ifNotExists },
+            );
           }
           return OK(stmt);
         }
         if (a.kind === 'dropPartitions') {
-          for (const p of a.partitions) await this.catalog.dropPartition(t.id, this.partitionValues(t, p), { ifExists: a.ifExists });
+          for (const p of a.partitions)
+            await this.catalog.dropPartition(t.id, this.partitionValues(t, p), { ifExists: a.ifExists });
           return OK(stmt);
         }
         if (a.kind === 'setTblProperties') {
-          await this.catalog.alterTable(t.id, { properties: Object.fromEntries(a.properties.map((p) => [p.key, p.value])) });
+          await this.catalog.alterTable(t.id, {
+            properties: Object.fromEntries(a.properties.map((p) => [p.key, p.value])),
+          });
           return OK(stmt);
         }
         throw new HiveBatchError('NOT_IMPLEMENTED', `ALTER TABLE ${a.kind} is not supported yet`);
@@ -303,11 +377,17 @@ export class Session {
       case 'createFunction':
       case 'dropFunction':
       case 'reloadFunctions':
-        throw new HiveBatchError('NOT_IMPLEMENTED', `${stmt.kind} is not supported yet (waiting for @hive-batch/functions)`);
+        throw new HiveBatchError(
+          'NOT_IMPLEMENTED',
+          `${stmt.kind} is not supported yet (waiting for @hive-batch/functions)`,
+        );
       case 'showCreateTable':
       case 'showColumns': {
         const t = await this.catalog.getTable(tableIdOf(stmt.table, this.currentDatabase));
-        return TEXT([...t.columns, ...t.partitionKeys].map((c) => c.name), stmt);
+        return TEXT(
+          [...t.columns, ...t.partitionKeys].map((c) => c.name),
+          stmt,
+        );
       }
     }
   }
@@ -315,7 +395,8 @@ export class Session {
   private partitionValues(t: Table, spec: PartitionSpec): string[] {
     return t.partitionKeys.map((k) => {
       const e = spec.entries.find((x) => x.column.toLowerCase() === k.name.toLowerCase());
-      if (e?.value == null) throw new HiveBatchError('SEMANTIC_ERROR', `Partition column ${k.name} needs a value`);
+      if (e?.value == null)
+        throw new HiveBatchError('SEMANTIC_ERROR', `Partition column ${k.name} needs a value`);
       return this.constantText(e.value);
     });
   }
@@ -336,7 +417,8 @@ export class Session {
         serdeProperties['field.delim'] = rf.fieldsTerminatedBy;
         serdeProperties['serialization.format'] = rf.fieldsTerminatedBy;
       }
-      if (rf.collectionItemsTerminatedBy != null) serdeProperties['colelction.delim'] = rf.collectionItemsTerminatedBy;
+      if (rf.collectionItemsTerminatedBy != null)
+        serdeProperties['colelction.delim'] = rf.collectionItemsTerminatedBy;
       if (rf.mapKeysTerminatedBy != null) serdeProperties['mapkey.delim'] = rf.mapKeysTerminatedBy;
       if (rf.escapedBy != null) serdeProperties['escape.delim'] = rf.escapedBy;
       if (rf.nullDefinedAs != null) serdeProperties['serialization.null.format'] = rf.nullDefinedAs;
@@ -346,7 +428,12 @@ export class Session {
     let format = 'TEXTFILE';
     const sa = stmt.storedAs;
     if (sa?.kind === 'named') format = sa.format.toUpperCase();
-    else if (sa?.kind === 'inputOutput') format = /text/i.test(sa.inputFormat) ? 'TEXTFILE' : /parquet/i.test(sa.inputFormat) ? 'PARQUET' : 'SEQUENCEFILE';
+    else if (sa?.kind === 'inputOutput')
+      format = /text/i.test(sa.inputFormat)
+        ? 'TEXTFILE'
+        : /parquet/i.test(sa.inputFormat)
+          ? 'PARQUET'
+          : 'SEQUENCEFILE';
     const properties = Object.fromEntries(stmt.tblProperties.map((p) => [p.key, p.value]));
     const storage = { format, serdeProperties, ...(rf?.kind === 'serde' ? { serde: rf.className } : {}) };
     if (stmt.asSelect != null) {
@@ -354,7 +441,11 @@ export class Session {
       await runCtas({
         catalog: this.catalog,
         table: id,
-        columns: bound.columns.map((c, i) => ({ name: c.name, type: c.type.kind === 'void' ? HiveTypes.string : c.type, selectIndex: i })),
+        columns: bound.columns.map((c, i) => ({
+          name: c.name,
+          type: c.type.kind === 'void' ? HiveTypes.string : c.type,
+          selectIndex: i,
+        })),
         ifNotExists: stmt.ifNotExists,
         storage,
         properties,
@@ -362,17 +453,19 @@ export class Session {
         job: async ({ location }) => {
           const rows = await executePlan(bound.plan, this.execContext());
           const t = await this.catalog.findTable(id);
-          const fake: Table = t ?? ({
-            id,
-            columns: bound.columns.map((c) => ({ name: c.name, type: c.type })),
-            partitionKeys: [],
-            location,
-            tableType: 'MANAGED_TABLE',
-            storage: { format, serde: '', serdeProperties },
-            properties: {},
-            statistics: {},
-            createTime: Date.now(),
-          } satisfies Table);
+          const fake: Table =
+            t ??
+            ({
+              id,
+              columns: bound.columns.map((c) => ({ name: c.name, type: c.type })),
+              partitionKeys: [],
+              location,
+              tableType: 'MANAGED_TABLE',
+              storage: { format, serde: '', serdeProperties },
+              properties: {},
+              statistics: {},
+              createTime: Date.now(),
+            } satisfies Table);
           writeTextFile(fake, location, rows);
           return { numRows: rows.length };
         },
@@ -382,7 +475,13 @@ export class Session {
     if (stmt.like != null) {
       const src = await this.catalog.getTable(tableIdOf(stmt.like, this.currentDatabase));
       await this.catalog.createTable(
-        { id, columns: src.columns, partitionKeys: src.partitionKeys, storage: src.storage, ...(stmt.location != null ? { location: stmt.location } : {}) },
+        {
+          id,
+          columns: src.columns,
+          partitionKeys: src.partitionKeys,
+          storage: src.storage,
+          ...(stmt.location != null ? { location: stmt.location } : {}),
+        },
         { ifNotExists: stmt.ifNotExists },
       );
       return;
@@ -414,7 +513,11 @@ export class Session {
     src = path.resolve(this.options.baseDir ?? process.cwd(), src);
     let dir = t.location;
     if (t.partitionKeys.length > 0) {
-      if (stmt.partition == null) throw new HiveBatchError('SEMANTIC_ERROR', `Table ${t.id.table} is partitioned: LOAD DATA needs a PARTITION clause`);
+      if (stmt.partition == null)
+        throw new HiveBatchError(
+          'SEMANTIC_ERROR',
+          `Table ${t.id.table} is partitioned: LOAD DATA needs a PARTITION clause`,
+        );
       dir = await this.partitionDir(t, this.partitionValues(t, stmt.partition));
     }
     loadFiles(src, dir, stmt.overwrite);
@@ -425,40 +528,50 @@ export class Session {
     const ctes = new Map(stmt.with.map((c) => [c.name.toLowerCase(), c.query] as const));
     const shared = stmt.from != null ? await binder.bindFrom(stmt.from, ctes) : null;
     // Hive runs every branch over the same input; bind all first so an error leaves every table untouched.
-    const jobs: { table: Table; columns: readonly PlanColumn[]; rows: () => Promise<Row[]>; overwrite: boolean; partition: PartitionSpec | null }[] = [];
+    const jobs: InsertJob[] = [];
     for (const br of stmt.branches) {
-      if (br.target.kind !== 'table') throw new HiveBatchError('NOT_IMPLEMENTED', 'INSERT OVERWRITE DIRECTORY is not supported yet');
+      if (br.target.kind !== 'table')
+        throw new HiveBatchError('NOT_IMPLEMENTED', 'INSERT OVERWRITE DIRECTORY is not supported yet');
       const table = await this.catalog.getTable(tableIdOf(br.target.table, this.currentDatabase));
       if (br.source.kind === 'values') {
         const rowsAst = br.source.rows;
-        const cols: PlanColumn[] = (rowsAst[0] ?? []).map((_, i) => ({ name: `col${i + 1}`, type: HiveTypes.string, qualifier: null }));
+        const cols: PlanColumn[] = (rowsAst[0] ?? []).map((_, i) => ({
+          name: `col${i + 1}`,
+          type: HiveTypes.string,
+          qualifier: null,
+        }));
         const scope = { columns: [], isAggregate: () => false };
         const bound = rowsAst.map((r) => r.map((e) => bindExpr(e, scope)));
-        const colTypes = cols.map((_, i) => bound.find((r) => r[i]?.type.kind !== 'void')?.[i]?.type ?? HiveTypes.void);
+        const colTypes = cols.map(
+          (_, i) => bound.find((r) => r[i]?.type.kind !== 'void')?.[i]?.type ?? HiveTypes.void,
+        );
         jobs.push({
           table,
           columns: cols.map((c, i) => ({ ...c, type: colTypes[i] as DataType })),
-          rows: () => Promise.resolve(bound.map((r) => r.map((e, i) => cast(e, colTypes[i] as DataType).eval([])))),
+          rows: () =>
+            Promise.resolve(bound.map((r) => r.map((e, i) => cast(e, colTypes[i] as DataType).eval([])))),
           overwrite: br.target.overwrite,
           partition: br.target.partition,
         });
         continue;
       }
       const q = await binder.bindQuery(br.source, ctes, shared);
-      jobs.push({ table, columns: q.columns, rows: () => executePlan(q.plan, this.execContext()), overwrite: br.target.overwrite, partition: br.target.partition });
+      jobs.push({
+        table,
+        columns: q.columns,
+        rows: () => executePlan(q.plan, this.execContext()),
+        overwrite: br.target.overwrite,
+        partition: br.target.partition,
+      });
     }
-    for (const job of jobs) await this.writeInsert(job.table, job.columns, await job.rows(), job.overwrite, job.partition);
+    for (const job of jobs) await this.writeInsert(job, await job.rows());
   }
 
-  private async writeInsert(
-    table: Table,
-    columns: readonly PlanColumn[],
-    rows: Row[],
-    overwrite: boolean,
-    partition: PartitionSpec | null,
-  ): Promise<void> {
+  private async writeInsert(job: InsertJob, rows: Row[]): Promise<void> {
+    const { table, columns, overwrite, partition } = job;
     const staticParts = new Map<string, string>();
-    for (const e of partition?.entries ?? []) if (e.value != null) staticParts.set(e.column.toLowerCase(), this.constantText(e.value));
+    for (const e of partition?.entries ?? [])
+      if (e.value != null) staticParts.set(e.column.toLowerCase(), this.constantText(e.value));
     const dynamicKeys = table.partitionKeys.filter((k) => !staticParts.has(k.name.toLowerCase()));
     const nData = table.columns.length;
     const expected = nData + dynamicKeys.length;
@@ -468,7 +581,9 @@ export class Session {
         `Cannot insert into target table ${table.id.table}: it has ${expected} columns, but the query has ${columns.length}`,
       );
     }
-    const casts = columns.slice(0, nData).map((c, i) => cast(literal(null, c.type), (table.columns[i] as Field).type));
+    const casts = columns
+      .slice(0, nData)
+      .map((c, i) => cast(literal(null, c.type), (table.columns[i] as Field).type));
     void casts;
     const converted = rows.map((r) =>
       r.map((v, i) => {
@@ -489,7 +604,7 @@ export class Session {
         const s = staticParts.get(k.name.toLowerCase());
         if (s != null) return s;
         const v = r[di++];
-        return v == null || v === '' ? '__HIVE_DEFAULT_PARTITION__' : String(v);
+        return v == null || v === '' ? '__HIVE_DEFAULT_PARTITION__' : (v as string);
       });
       const key = values.join('\u0000');
       let g = groups.get(key);
@@ -512,6 +627,14 @@ export class Session {
 
 function filterLike(names: readonly string[], pattern: string | null): string[] {
   if (pattern == null) return [...names];
-  const re = new RegExp('^(' + pattern.split('|').map((p) => p.replace(/[.+?^${}()[\]\\]/g, '\\$&').replace(/\*/g, '.*')).join('|') + ')$', 'i');
+  const re = new RegExp(
+    '^(' +
+      pattern
+        .split('|')
+        .map((p) => p.replace(/[.+?^${}()[\]\\]/g, '\\$&').replace(/\*/g, '.*'))
+        .join('|') +
+      ')$',
+    'i',
+  );
   return names.filter((n) => re.test(n));
 }

@@ -16,7 +16,9 @@ beforeEach(async () => {
   session = await Session.open({ warehouse: path.join(dir, 'warehouse') });
   const data = path.join(dir, 'data.txt');
   writeFileSync(data, ['1\ta\t1.5', '2\tb\t2.5', '2\tc\t\\N', '\\N\td\t4.0', ''].join('\n'));
-  await session.execute("CREATE TABLE t (k INT, s STRING, d DOUBLE) ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t'");
+  await session.execute(
+    "CREATE TABLE t (k INT, s STRING, d DOUBLE) ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t'",
+  );
   await session.execute(`LOAD DATA LOCAL INPATH '${data}' INTO TABLE t`);
 });
 
@@ -27,7 +29,11 @@ afterEach(async () => {
 
 describe('Session', () => {
   it('runs a grouped, ordered query (ASC puts NULLs first)', async () => {
-    expect(await lines('SELECT k, count(*), sum(d) FROM t GROUP BY k ORDER BY k')).toEqual(['NULL\t1\t4.0', '1\t1\t1.5', '2\t2\t2.5']);
+    expect(await lines('SELECT k, count(*), sum(d) FROM t GROUP BY k ORDER BY k')).toEqual([
+      'NULL\t1\t4.0',
+      '1\t1\t1.5',
+      '2\t2\t2.5',
+    ]);
   });
 
   it('orders by select aliases and positions, and names unnamed columns _c<N>', async () => {
@@ -38,23 +44,33 @@ describe('Session', () => {
   });
 
   it('applies Hive implicit casts and result types', async () => {
-    expect(await lines("SELECT 7 / 2, 7 DIV 2, '3' + 1, CAST(1.5 AS DECIMAL(5,2)) * 2 FROM t LIMIT 1")).toEqual(['3.5\t3\t4.0\t3.00']);
+    expect(
+      await lines("SELECT 7 / 2, 7 DIV 2, '3' + 1, CAST(1.5 AS DECIMAL(5,2)) * 2 FROM t LIMIT 1"),
+    ).toEqual(['3.5\t3\t4.0\t3.00']);
   });
 
   it('inserts, runs CTAS with aggregates, and joins', async () => {
     await session.execute('CREATE TABLE u (k INT, n BIGINT)');
-    await session.execute('INSERT INTO TABLE u SELECT k, count(DISTINCT s) FROM t WHERE k IS NOT NULL GROUP BY k');
+    await session.execute(
+      'INSERT INTO TABLE u SELECT k, count(DISTINCT s) FROM t WHERE k IS NOT NULL GROUP BY k',
+    );
     await session.execute('INSERT INTO u VALUES (3, 9)');
     expect(await lines('SELECT * FROM u ORDER BY k')).toEqual(['1\t1', '2\t2', '3\t9']);
     await session.execute('CREATE TABLE c AS SELECT collect_set(s) AS ss, stddev_samp(d) FROM t');
     expect(await lines('SELECT * FROM c')).toEqual(['["a","b","c","d"]\t1.2583057392117918']);
-    expect(await lines('SELECT t.s, u.n FROM t JOIN u ON t.k = u.k ORDER BY t.s')).toEqual(['a\t1', 'b\t2', 'c\t2']);
+    expect(await lines('SELECT t.s, u.n FROM t JOIN u ON t.k = u.k ORDER BY t.s')).toEqual([
+      'a\t1',
+      'b\t2',
+      'c\t2',
+    ]);
   });
 
   it('reports missing tables and columns with codes', async () => {
     await expect(session.execute('SELECT * FROM nope')).rejects.toMatchObject({ code: 'TABLE_NOT_FOUND' });
     await expect(session.execute('SELECT nope FROM t')).rejects.toMatchObject({ code: 'COLUMN_NOT_FOUND' });
-    await expect(session.execute('SELECT k, count(*) FROM t')).rejects.toMatchObject({ code: 'SEMANTIC_ERROR' });
+    await expect(session.execute('SELECT k, count(*) FROM t')).rejects.toMatchObject({
+      code: 'SEMANTIC_ERROR',
+    });
     await expect(session.execute('SELEC 1')).rejects.toMatchObject({ code: 'PARSE_ERROR' });
   });
 });

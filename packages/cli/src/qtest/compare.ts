@@ -82,7 +82,12 @@ export function compareRows(
 
 function multisetGreedy(e: readonly string[], a: readonly string[]): CompareResult {
   if (e.length !== a.length) {
-    return { ok: false, row: Math.min(e.length, a.length), expected: e[a.length] ?? null, actual: a[e.length] ?? null };
+    return {
+      ok: false,
+      row: Math.min(e.length, a.length),
+      expected: e[a.length] ?? null,
+      actual: a[e.length] ?? null,
+    };
   }
   const used = new Array<boolean>(a.length).fill(false);
   for (let i = 0; i < e.length; i++) {

@@ -19,7 +19,10 @@ export function parseKnownFailures(text: string): KnownFailure[] {
     const [test, block, ...rest] = line.split('\t');
     const n = Number(block);
     if (test == null || test === '' || !Number.isInteger(n) || n < 1) {
-      throw new HiveBatchError('INVALID_ARGUMENT', `Known-failures line ${i + 1} is not test<TAB>block<TAB>reason: ${line}`);
+      throw new HiveBatchError(
+        'INVALID_ARGUMENT',
+        `Known-failures line ${i + 1} is not test<TAB>block<TAB>reason: ${line}`,
+      );
     }
     out.push({ test, block: n, reason: rest.join('\t').trim() });
   });

@@ -21,7 +21,9 @@ function latin1ToUtf8(s: string): string {
 
 function isHeaderLine(line: string): boolean {
   return (
-    line.startsWith('PREHOOK: ') || line.startsWith('POSTHOOK: ') || line === '#### A masked pattern was here ####'
+    line.startsWith('PREHOOK: ') ||
+    line.startsWith('POSTHOOK: ') ||
+    line === '#### A masked pattern was here ####'
   );
 }
 

@@ -60,7 +60,8 @@ const SRC_DDL = [
   "CREATE TABLE srcpart (key STRING COMMENT 'default', value STRING COMMENT 'default') PARTITIONED BY (ds STRING, hr STRING) STORED AS TEXTFILE",
   ...['2008-04-08', '2008-04-09'].flatMap((ds) =>
     ['11', '12'].map(
-      (hr) => `LOAD DATA LOCAL INPATH '\${DATA}/kv1.txt' OVERWRITE INTO TABLE srcpart PARTITION (ds='${ds}', hr='${hr}')`,
+      (hr) =>
+        `LOAD DATA LOCAL INPATH '\${DATA}/kv1.txt' OVERWRITE INTO TABLE srcpart PARTITION (ds='${ds}', hr='${hr}')`,
     ),
   ),
 ];
@@ -134,22 +135,30 @@ export async function runQtest(name: string, options: QtestOptions): Promise<Qte
         const result = await session.executeStatement(stmt);
         if (!isResult) continue;
         compared.add(block.number);
-        const actual = formatResultLines(result)
-          .join('\n')
-          .split('\n')
-          .map(latin1OfUtf8);
+        const actual = formatResultLines(result).join('\n').split('\n').map(latin1OfUtf8);
         const actualRows = result.kind === 'rows' && result.rows.length === 0 ? [] : actual;
         const cmp = compareRows(block.body, actualRows, compareModeOf(stmt, sortQueryResults));
         if (cmp.ok) {
           passed++;
           if (known.has(`${name}#${block.number}`)) fixed.push(block.number);
         } else {
-          fail({ block: block.number, query: piece.text, expected: cmp.expected ?? null, actual: cmp.actual ?? null });
+          fail({
+            block: block.number,
+            query: piece.text,
+            expected: cmp.expected ?? null,
+            actual: cmp.actual ?? null,
+          });
         }
       } catch (e) {
         if (!isResult) continue;
         compared.add(block.number);
-        fail({ block: block.number, query: piece.text, expected: block.body[0] ?? null, actual: null, error: describe(e) });
+        fail({
+          block: block.number,
+          query: piece.text,
+          expected: block.body[0] ?? null,
+          actual: null,
+          error: describe(e),
+        });
       }
     }
   } finally {
@@ -163,7 +172,8 @@ export async function runQtest(name: string, options: QtestOptions): Promise<Qte
 
 /** Runs the tests and totals the result blocks. Failures listed as known count as skipped in the totals. */
 export async function runQtests(options: QtestOptions): Promise<QtestReport> {
-  const names = options.only != null && options.only.length > 0 ? [...options.only] : listTests(options.queries);
+  const names =
+    options.only != null && options.only.length > 0 ? [...options.only] : listTests(options.queries);
   const tests: QtestTestResult[] = [];
   for (const n of names) {
     const t = await runQtest(n, options);
@@ -187,10 +197,13 @@ export function formatTestLines(t: QtestTestResult): string[] {
   const total = t.passed + t.failed + t.skipped;
   const unknown = t.failures.filter((f) => f.known == null);
   const status = unknown.length > 0 ? 'FAIL' : t.passed === 0 && total > 0 ? 'SKIP' : 'PASS';
-  const lines = [`${status} ${t.name} ${t.passed}/${total}${t.failed > unknown.length ? ` (${t.failed - unknown.length} known failing)` : ''}`];
+  const lines = [
+    `${status} ${t.name} ${t.passed}/${total}${t.failed > unknown.length ? ` (${t.failed - unknown.length} known failing)` : ''}`,
+  ];
   const first = unknown[0];
   if (first != null) {
-    const show = (s: string | null): string => (s == null ? '(none)' : JSON.stringify(Buffer.from(s, 'latin1').toString('utf8')));
+    const show = (s: string | null): string =>
+      s == null ? '(none)' : JSON.stringify(Buffer.from(s, 'latin1').toString('utf8'));
     lines.push(`  block ${first.block}: ${first.query.replace(/\s+/g, ' ').slice(0, 160)}`);
     if (first.error != null) lines.push(`    error:    ${first.error}`);
     lines.push(`    expected: ${show(first.expected)}`, `    actual:   ${show(first.actual)}`);

@@ -41,7 +41,15 @@ function lit(value: unknown, type: DataType, text: string): BoundExpr {
 }
 
 export function literal(value: unknown, type: DataType): BoundExpr {
-  return lit(value, type, value == null ? 'NULL' : typeof value === 'string' ? `'${value}'` : String(value));
+  return lit(
+    value,
+    type,
+    value == null
+      ? 'NULL'
+      : typeof value === 'string'
+        ? `'${value}'`
+        : JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)),
+  );
 }
 
 export function inputRef(index: number, type: DataType, name: string): BoundExpr {
@@ -66,19 +74,13 @@ export function cast(e: BoundExpr, to: DataType): BoundExpr {
   };
 }
 
-function fold(e: BoundExpr, deterministic = true): BoundExpr {
-  return e;
-  void deterministic;
-}
-
 /** Builds a call node; folds it when every argument is constant. */
 function call(
-  text: string,
-  type: DataType,
+  head: readonly [text: string, type: DataType, deterministic?: boolean],
   args: readonly BoundExpr[],
   fn: (values: unknown[]) => unknown,
-  deterministic = true,
 ): BoundExpr {
+  const [text, type, deterministic = true] = head;
   const evals = args.map((a) => a.eval);
   const n = evals.length;
   const e: BoundExpr = {
@@ -94,11 +96,14 @@ function call(
     const value = e.eval([]);
     return lit(value, type, text);
   }
-  return fold(e);
+  return e;
 }
 
 /** Resolves a (possibly qualified) column name; returns the index or throws. */
-export function resolveColumnIndex(parts: readonly string[], columns: readonly PlanColumn[]): number | 'ambiguous' | -1 {
+export function resolveColumnIndex(
+  parts: readonly string[],
+  columns: readonly PlanColumn[],
+): number | 'ambiguous' {
   const name = (parts[parts.length - 1] ?? '').toLowerCase();
   const qualifier = parts.length >= 2 ? (parts[parts.length - 2] ?? '').toLowerCase() : null;
   const matches: number[] = [];
@@ -124,7 +129,8 @@ function bindColumn(parts: readonly string[], scope: ExprScope, pos: string): Bo
       throw new HiveBatchError('AMBIGUOUS_COLUMN', `${pos}Ambiguous column reference ${head.join('.')}`);
     }
     if (idx >= 0) {
-      if (take === 1 && parts.length > 1 && resolveColumnIndex(parts.slice(0, 2), scope.columns) !== -1) continue;
+      if (take === 1 && parts.length > 1 && resolveColumnIndex(parts.slice(0, 2), scope.columns) !== -1)
+        continue;
       const col = scope.columns[idx] as PlanColumn;
       let e = inputRef(idx, col.type, head.join('.'));
       for (const f of parts.slice(take)) e = structField(e, f);
@@ -208,16 +214,21 @@ function intWrap(kind: string, v: number): number {
   }
 }
 
-function arithmetic(op: '+' | '-' | '*' | '/' | '%' | 'div', l: BoundExpr, r: BoundExpr, text: string): BoundExpr {
+function arithmetic(
+  op: '+' | '-' | '*' | '/' | '%' | 'div',
+  [l, r]: readonly [BoundExpr, BoundExpr],
+  text: string,
+): BoundExpr {
   if (op === 'div') {
     const a = cast(l, HiveTypes.bigint);
     const b = cast(r, HiveTypes.bigint);
-    return call(text, HiveTypes.bigint, [a, b], ([x, y]) =>
+    return call([text, HiveTypes.bigint], [a, b], ([x, y]) =>
       x == null || y == null || y === 0n ? null : BigInt.asIntN(64, (x as bigint) / (y as bigint)),
     );
   }
   let t = commonNumericType(l.type, r.type);
-  if (t == null) throw semantic(`Arithmetic ${op} on ${formatDataType(l.type)} and ${formatDataType(r.type)}`);
+  if (t == null)
+    throw semantic(`Arithmetic ${op} on ${formatDataType(l.type)} and ${formatDataType(r.type)}`);
   if (op === '/' && t.kind !== 'decimal' && t.kind !== 'float') t = HiveTypes.double;
   if (op === '/' && t.kind === 'float') t = HiveTypes.double;
   if (t.kind === 'decimal') {
@@ -226,7 +237,7 @@ function arithmetic(op: '+' | '-' | '*' | '/' | '%' | 'div', l: BoundExpr, r: Bo
     const rt = decimalArithmeticResultType(op, dl, dr);
     const a = cast(l, dl);
     const b = cast(r, dr);
-    return call(text, rt, [a, b], ([x, y]) => {
+    return call([text, rt], [a, b], ([x, y]) => {
       if (x == null || y == null) return null;
       const dx = x as HiveDecimalValue;
       const dy = y as HiveDecimalValue;
@@ -256,7 +267,7 @@ function arithmetic(op: '+' | '-' | '*' | '/' | '%' | 'div', l: BoundExpr, r: Bo
   const b = cast(r, t);
   const kind = t.kind;
   if (kind === 'bigint') {
-    return call(text, t, [a, b], ([x, y]) => {
+    return call([text, t], [a, b], ([x, y]) => {
       if (x == null || y == null) return null;
       const bx = x as bigint;
       const by = y as bigint;
@@ -274,7 +285,7 @@ function arithmetic(op: '+' | '-' | '*' | '/' | '%' | 'div', l: BoundExpr, r: Bo
   }
   const integral = kind === 'tinyint' || kind === 'smallint' || kind === 'int';
   const isFloat = kind === 'float';
-  return call(text, t, [a, b], ([x, y]) => {
+  return call([text, t], [a, b], ([x, y]) => {
     if (x == null || y == null) return null;
     const nx = x as number;
     const ny = y as number;
@@ -321,12 +332,12 @@ function comparisonType(a: DataType, b: DataType): DataType {
   return HiveTypes.double;
 }
 
-function compare(op: string, l: BoundExpr, r: BoundExpr, text: string): BoundExpr {
+function compare(op: string, [l, r]: readonly [BoundExpr, BoundExpr], text: string): BoundExpr {
   const t = comparisonType(l.type, r.type);
   const a = cast(l, t);
   const b = cast(r, t);
   if (op === '<=>') {
-    return call(text, HiveTypes.boolean, [a, b], ([x, y]) =>
+    return call([text, HiveTypes.boolean], [a, b], ([x, y]) =>
       x == null || y == null ? x == null && y == null : compareValues(x, y) === 0,
     );
   }
@@ -342,7 +353,7 @@ function compare(op: string, l: BoundExpr, r: BoundExpr, text: string): BoundExp
             : op === '>'
               ? (c) => c > 0
               : (c) => c >= 0;
-  return call(text, HiveTypes.boolean, [a, b], ([x, y]) => {
+  return call([text, HiveTypes.boolean], [a, b], ([x, y]) => {
     if (x == null || y == null) return null;
     if (typeof x === 'number' && typeof y === 'number' && (Number.isNaN(x) || Number.isNaN(y))) {
       // Hive compares doubles with Java's Double.compareTo semantics in GenericUDFOP*: NaN = NaN.
@@ -400,25 +411,34 @@ export function bindExpr(ast: Expression, scope: ExprScope): BoundExpr {
       switch (ast.op) {
         case 'not': {
           const x = toBool(o);
-          return call(`NOT ${x.text}`, HiveTypes.boolean, [x], ([v]) => (v == null ? null : !(v as boolean)));
+          return call([`NOT ${x.text}`, HiveTypes.boolean], [x], ([v]) =>
+            v == null ? null : !(v as boolean),
+          );
         }
         case '+':
           return o;
         case '-': {
           const zero = lit(0, HiveTypes.tinyint, '0');
           if (o.type.kind === 'decimal') {
-            return call(`-${o.text}`, o.type, [o], ([v]) => (v == null ? null : (v as HiveDecimalValue).neg()));
+            return call([`-${o.text}`, o.type], [o], ([v]) =>
+              v == null ? null : (v as HiveDecimalValue).neg(),
+            );
           }
-          if (isStringish(o.type)) return arithmetic('-', zero, cast(o, HiveTypes.double), `-${o.text}`);
-          if (o.type.kind === 'bigint') return call(`-${o.text}`, o.type, [o], ([v]) => (v == null ? null : BigInt.asIntN(64, -(v as bigint))));
+          if (isStringish(o.type)) return arithmetic('-', [zero, cast(o, HiveTypes.double)], `-${o.text}`);
+          if (o.type.kind === 'bigint')
+            return call([`-${o.text}`, o.type], [o], ([v]) =>
+              v == null ? null : BigInt.asIntN(64, -(v as bigint)),
+            );
           const k = o.type.kind;
-          return call(`-${o.text}`, o.type, [o], ([v]) =>
+          return call([`-${o.text}`, o.type], [o], ([v]) =>
             v == null ? null : k === 'double' || k === 'float' ? -(v as number) : intWrap(k, -(v as number)),
           );
         }
         default: {
           const x = cast(o, o.type.kind === 'bigint' ? HiveTypes.bigint : HiveTypes.int);
-          return call(`~${x.text}`, x.type, [x], ([v]) => (v == null ? null : typeof v === 'bigint' ? ~v : ~(v as number)));
+          return call([`~${x.text}`, x.type], [x], ([v]) =>
+            v == null ? null : typeof v === 'bigint' ? ~v : ~(v as number),
+          );
         }
       }
     }
@@ -453,14 +473,14 @@ export function bindExpr(ast: Expression, scope: ExprScope): BoundExpr {
         case '<=':
         case '>':
         case '>=':
-          return compare(ast.op, l, r, text);
+          return compare(ast.op, [l, r], text);
         case '+':
         case '-':
         case '*':
         case '/':
         case '%':
         case 'div':
-          return arithmetic(ast.op, l, r, text);
+          return arithmetic(ast.op, [l, r], text);
         case '||':
           return scalarCall('concat', [l, r], text);
         default: {
@@ -468,7 +488,7 @@ export function bindExpr(ast: Expression, scope: ExprScope): BoundExpr {
           const a = cast(l, t);
           const c = cast(r, t);
           const op = ast.op;
-          return call(text, t, [a, c], ([x, y]) => {
+          return call([text, t], [a, c], ([x, y]) => {
             if (x == null || y == null) return null;
             if (typeof x === 'bigint') {
               const yy = y as bigint;
@@ -485,10 +505,14 @@ export function bindExpr(ast: Expression, scope: ExprScope): BoundExpr {
       const o = b(ast.operand);
       const neg = ast.negated;
       const test = ast.test;
-      return call(`${o.text} IS ${neg ? 'NOT ' : ''}${test.toUpperCase()}`, HiveTypes.boolean, [o], ([v]) => {
-        const r = test === 'null' ? v == null : test === 'true' ? v === true : v === false;
-        return neg ? !r : r;
-      });
+      return call(
+        [`${o.text} IS ${neg ? 'NOT ' : ''}${test.toUpperCase()}`, HiveTypes.boolean],
+        [o],
+        ([v]) => {
+          const r = test === 'null' ? v == null : test === 'true' ? v === true : v === false;
+          return neg ? !r : r;
+        },
+      );
     }
     case 'between': {
       const o = b(ast.operand);
@@ -496,11 +520,15 @@ export function bindExpr(ast: Expression, scope: ExprScope): BoundExpr {
       const hi = b(ast.high);
       const t = comparisonType(comparisonType(o.type, lo.type), hi.type);
       const neg = ast.negated;
-      return call(`${o.text} BETWEEN ${lo.text} AND ${hi.text}`, HiveTypes.boolean, [cast(o, t), cast(lo, t), cast(hi, t)], ([v, x, y]) => {
-        if (v == null || x == null || y == null) return null;
-        const r = compareValues(v, x) >= 0 && compareValues(v, y) <= 0;
-        return neg ? !r : r;
-      });
+      return call(
+        [`${o.text} BETWEEN ${lo.text} AND ${hi.text}`, HiveTypes.boolean],
+        [cast(o, t), cast(lo, t), cast(hi, t)],
+        ([v, x, y]) => {
+          if (v == null || x == null || y == null) return null;
+          const r = compareValues(v, x) >= 0 && compareValues(v, y) <= 0;
+          return neg ? !r : r;
+        },
+      );
     }
     case 'inList': {
       const o = b(ast.operand);
@@ -508,15 +536,19 @@ export function bindExpr(ast: Expression, scope: ExprScope): BoundExpr {
       let t = o.type;
       for (const it of items) t = comparisonType(t, it.type);
       const neg = ast.negated;
-      return call(`${o.text} IN (${items.map((i) => i.text).join(', ')})`, HiveTypes.boolean, [cast(o, t), ...items.map((i) => cast(i, t))], ([v, ...list]) => {
-        if (v == null) return null;
-        let sawNull = false;
-        for (const x of list) {
-          if (x == null) sawNull = true;
-          else if (compareValues(v, x) === 0) return !neg;
-        }
-        return sawNull ? null : neg;
-      });
+      return call(
+        [`${o.text} IN (${items.map((i) => i.text).join(', ')})`, HiveTypes.boolean],
+        [cast(o, t), ...items.map((i) => cast(i, t))],
+        ([v, ...list]) => {
+          if (v == null) return null;
+          let sawNull = false;
+          for (const x of list) {
+            if (x == null) sawNull = true;
+            else if (compareValues(v, x) === 0) return !neg;
+          }
+          return sawNull ? null : neg;
+        },
+      );
     }
     case 'like': {
       const o = cast(b(ast.operand), HiveTypes.string);
@@ -524,9 +556,10 @@ export function bindExpr(ast: Expression, scope: ExprScope): BoundExpr {
       const neg = ast.negated;
       const isLike = ast.op === 'like';
       let cached: [string, RegExp] | null = null;
-      return call(`${o.text} ${ast.op.toUpperCase()} ${p.text}`, HiveTypes.boolean, [o, p], ([s, pat]) => {
+      return call([`${o.text} ${ast.op.toUpperCase()} ${p.text}`, HiveTypes.boolean], [o, p], ([s, pat]) => {
         if (s == null || pat == null) return null;
-        if (cached?.[0] !== pat) cached = [pat as string, isLike ? likeToRegExp(pat as string) : new RegExp(pat as string)];
+        if (cached?.[0] !== pat)
+          cached = [pat as string, isLike ? likeToRegExp(pat as string) : new RegExp(pat as string)];
         const r = cached[1].test(s as string);
         return neg ? !r : r;
       });
@@ -538,7 +571,10 @@ export function bindExpr(ast: Expression, scope: ExprScope): BoundExpr {
       let t: DataType = HiveTypes.void;
       for (const x of [...whens.map((w) => w.then), els]) {
         const c = commonTypeForUnion(t, x.type);
-        if (c == null) throw semantic(`CASE branches have incompatible types ${formatDataType(t)} and ${formatDataType(x.type)}`);
+        if (c == null)
+          throw semantic(
+            `CASE branches have incompatible types ${formatDataType(t)} and ${formatDataType(x.type)}`,
+          );
         t = c;
       }
       const thens = whens.map((w) => cast(w.then, t).eval);
@@ -561,7 +597,8 @@ export function bindExpr(ast: Expression, scope: ExprScope): BoundExpr {
         text: `CASE ${whens.map((w) => `WHEN ${w.when.text} THEN ${w.then.text}`).join(' ')} ELSE ${els.text} END`,
         eval: (row) => {
           for (let i = 0; i < conds.length; i++) {
-            if ((conds[i] as (r: readonly unknown[]) => unknown)(row) === true) return (thens[i] as (r: readonly unknown[]) => unknown)(row);
+            if ((conds[i] as (r: readonly unknown[]) => unknown)(row) === true)
+              return (thens[i] as (r: readonly unknown[]) => unknown)(row);
           }
           return elseF(row);
         },
@@ -579,13 +616,13 @@ export function bindExpr(ast: Expression, scope: ExprScope): BoundExpr {
       const idx = b(ast.index);
       if (base.type.kind === 'array') {
         const i = cast(idx, HiveTypes.int);
-        return call(`${base.text}[${i.text}]`, base.type.element, [base, i], ([a, n]) =>
+        return call([`${base.text}[${i.text}]`, base.type.element], [base, i], ([a, n]) =>
           a == null || n == null ? null : ((a as unknown[])[n as number] ?? null),
         );
       }
       if (base.type.kind === 'map') {
         const k = cast(idx, base.type.key);
-        return call(`${base.text}[${k.text}]`, base.type.value, [base, k], ([m, key]) => {
+        return call([`${base.text}[${k.text}]`, base.type.value], [base, k], ([m, key]) => {
           if (m == null || key == null) return null;
           for (const [mk, mv] of m as Map<unknown, unknown>) if (compareValues(mk, key) === 0) return mv;
           return null;
@@ -600,7 +637,10 @@ export function bindExpr(ast: Expression, scope: ExprScope): BoundExpr {
     case 'exists':
     case 'scalarSubquery':
     case 'row':
-      throw new HiveBatchError('NOT_IMPLEMENTED', `${posText(ast)}${ast.kind} expressions are not supported yet`);
+      throw new HiveBatchError(
+        'NOT_IMPLEMENTED',
+        `${posText(ast)}${ast.kind} expressions are not supported yet`,
+      );
   }
 }
 
@@ -616,21 +656,28 @@ export function scalarCall(name: string, args: readonly BoundExpr[], text?: stri
     return t == null || t.kind === 'void' ? a : cast(a, t);
   });
   return call(
-    text ?? `${name}(${args.map((a) => a.text).join(', ')})`,
-    resolved.resultType,
+    [
+      text ?? `${name}(${args.map((a) => a.text).join(', ')})`,
+      resolved.resultType,
+      resolved.deterministic !== false,
+    ],
     cargs,
     (vals) => resolved.fn(vals),
-    resolved.deterministic !== false,
   );
 }
 
 function bindCall(ast: FunctionCall, scope: ExprScope): BoundExpr {
   const name = (ast.name[ast.name.length - 1] ?? '').toLowerCase();
-  if (ast.over != null) throw new HiveBatchError('NOT_IMPLEMENTED', `${posText(ast)}Window functions are not supported yet (${name} OVER …)`);
+  if (ast.over != null)
+    throw new HiveBatchError(
+      'NOT_IMPLEMENTED',
+      `${posText(ast)}Window functions are not supported yet (${name} OVER …)`,
+    );
   if (scope.isAggregate(name)) {
     throw semantic(`${posText(ast)}Aggregate function ${name} is not allowed here`);
   }
-  if (!hasScalarFunction(name)) throw new HiveBatchError('UNKNOWN_FUNCTION', `${posText(ast)}Invalid function ${name}`);
+  if (!hasScalarFunction(name))
+    throw new HiveBatchError('UNKNOWN_FUNCTION', `${posText(ast)}Invalid function ${name}`);
   const args = ast.args.map((a) => bindExpr(a, scope));
   return scalarCall(name, args, `${name}(${args.map((a) => a.text).join(', ')})`);
 }
@@ -645,8 +692,10 @@ export function astKey(ast: unknown, columns?: readonly PlanColumn[]): string {
       if (typeof idx === 'number' && idx >= 0) return { col: idx };
     }
     if (typeof v === 'string' && (k === 'parts' || k === 'name')) return v.toLowerCase();
-    if (Array.isArray(v) && k === 'parts') return v.map((x: unknown) => (typeof x === 'string' ? x.toLowerCase() : x));
-    if (Array.isArray(v) && k === 'name') return v.map((x: unknown) => (typeof x === 'string' ? x.toLowerCase() : x));
+    if (Array.isArray(v) && k === 'parts')
+      return v.map((x: unknown) => (typeof x === 'string' ? x.toLowerCase() : x));
+    if (Array.isArray(v) && k === 'name')
+      return v.map((x: unknown) => (typeof x === 'string' ? x.toLowerCase() : x));
     return v;
   });
 }

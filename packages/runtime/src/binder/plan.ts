@@ -45,9 +45,23 @@ export type PlanNode =
       /** Partition pruning predicate over the partition columns, evaluated on scan rows, or null. */
       readonly partitionFilter: BoundExpr | null;
     }
-  | { readonly kind: 'values'; readonly columns: readonly PlanColumn[]; readonly rows: readonly (readonly unknown[])[] }
-  | { readonly kind: 'filter'; readonly columns: readonly PlanColumn[]; readonly input: PlanNode; readonly predicate: BoundExpr }
-  | { readonly kind: 'project'; readonly columns: readonly PlanColumn[]; readonly input: PlanNode; readonly exprs: readonly BoundExpr[] }
+  | {
+      readonly kind: 'values';
+      readonly columns: readonly PlanColumn[];
+      readonly rows: readonly (readonly unknown[])[];
+    }
+  | {
+      readonly kind: 'filter';
+      readonly columns: readonly PlanColumn[];
+      readonly input: PlanNode;
+      readonly predicate: BoundExpr;
+    }
+  | {
+      readonly kind: 'project';
+      readonly columns: readonly PlanColumn[];
+      readonly input: PlanNode;
+      readonly exprs: readonly BoundExpr[];
+    }
   | {
       readonly kind: 'aggregate';
       readonly columns: readonly PlanColumn[];
@@ -60,7 +74,12 @@ export type PlanNode =
       readonly groupingSets: readonly (readonly number[])[] | null;
       readonly aggregates: readonly BoundAggregate[];
     }
-  | { readonly kind: 'sort'; readonly columns: readonly PlanColumn[]; readonly input: PlanNode; readonly keys: readonly SortKey[] }
+  | {
+      readonly kind: 'sort';
+      readonly columns: readonly PlanColumn[];
+      readonly input: PlanNode;
+      readonly keys: readonly SortKey[];
+    }
   | {
       readonly kind: 'limit';
       readonly columns: readonly PlanColumn[];

@@ -1,10 +1,24 @@
 // Binding queries: FROM (tables, CTEs, subqueries, joins), WHERE, GROUP BY/aggregates, HAVING, select list,
 // DISTINCT, ORDER BY (Hive: select aliases and positions first), UNION, LIMIT → a plan.
-import { HiveBatchError, HiveTypes, commonTypeForComparison, commonTypeForUnion, formatDataType } from '@hive-batch/core';
+import {
+  HiveBatchError,
+  HiveTypes,
+  commonTypeForComparison,
+  commonTypeForUnion,
+  formatDataType,
+} from '@hive-batch/core';
 import type { DataType } from '@hive-batch/core';
 import type { AggregateEvaluator } from '@hive-batch/aggregate';
 import type { Table } from '@hive-batch/catalog';
-import type { Expression, FromItem, FunctionCall, OrderItem, Query, QueryBody, SelectCore } from '@hive-batch/sql';
+import type {
+  Expression,
+  FromItem,
+  FunctionCall,
+  OrderItem,
+  Query,
+  QueryBody,
+  SelectCore,
+} from '@hive-batch/sql';
 import { astKey, bindExpr, cast, inputRef, literal, scalarCall, semantic } from './expressions';
 import type { ExprScope } from './expressions';
 import type { BoundAggregate, BoundExpr, PlanColumn, PlanNode, SortKey } from './plan';
@@ -18,7 +32,12 @@ export interface BinderEnv {
   /** Resolves an aggregate call. */
   resolveAggregate(
     name: string,
-    call: { argumentTypes: readonly DataType[]; constantArguments: readonly unknown[]; distinct: boolean; star: boolean },
+    call: {
+      argumentTypes: readonly DataType[];
+      constantArguments: readonly unknown[];
+      distinct: boolean;
+      star: boolean;
+    },
   ): AggregateEvaluator;
   /** `hive.groupby.orderby.position.alias` / `hive.orderby.position.alias` (Hive 3 default true for ORDER BY). */
   readonly orderByPosition: boolean;
@@ -39,7 +58,11 @@ function scopeOf(columns: readonly PlanColumn[], env: BinderEnv): ExprScope {
 }
 
 function walkAggregates(e: Expression, env: BinderEnv, out: FunctionCall[]): void {
-  if (e.kind === 'call' && e.over == null && env.isAggregate((e.name[e.name.length - 1] ?? '').toLowerCase())) {
+  if (
+    e.kind === 'call' &&
+    e.over == null &&
+    env.isAggregate((e.name[e.name.length - 1] ?? '').toLowerCase())
+  ) {
     out.push(e);
     return;
   }
@@ -97,7 +120,11 @@ export class QueryBinder {
     this.env = env;
   }
 
-  async bindQuery(q: Query, outerCtes: Ctes = new Map(), sharedFrom: BoundQuery | null = null): Promise<BoundQuery> {
+  async bindQuery(
+    q: Query,
+    outerCtes: Ctes = new Map(),
+    sharedFrom: BoundQuery | null = null,
+  ): Promise<BoundQuery> {
     const ctes = new Map(outerCtes);
     for (const c of q.with) ctes.set(c.name.toLowerCase(), c.query);
     const order: OrderItem[] = [
@@ -107,18 +134,27 @@ export class QueryBinder {
     ];
     let bound: BoundQuery;
     if (q.body.kind === 'select') {
-      bound = await this.bindSelect(q.body, ctes, order, sharedFrom);
+      bound = await this.bindSelect(q.body, ctes, { order, sharedFrom });
     } else {
       bound = await this.bindBody(q.body, ctes);
       if (order.length > 0) {
         const scope = scopeOf(bound.columns, this.env);
         const keys = order.map((o) => this.sortKey(o, bindExpr(o.expr, scope)));
-        bound = { plan: { kind: 'sort', input: bound.plan, keys, columns: bound.columns }, columns: bound.columns };
+        bound = {
+          plan: { kind: 'sort', input: bound.plan, keys, columns: bound.columns },
+          columns: bound.columns,
+        };
       }
     }
     if (q.limit != null || (q.offset ?? 0) > 0) {
       bound = {
-        plan: { kind: 'limit', input: bound.plan, limit: q.limit, offset: q.offset ?? 0, columns: bound.columns },
+        plan: {
+          kind: 'limit',
+          input: bound.plan,
+          limit: q.limit,
+          offset: q.offset ?? 0,
+          columns: bound.columns,
+        },
         columns: bound.columns,
       };
     }
@@ -134,11 +170,12 @@ export class QueryBinder {
   async bindBody(body: QueryBody, ctes: Ctes): Promise<BoundQuery> {
     switch (body.kind) {
       case 'select':
-        return this.bindSelect(body, ctes, [], null);
+        return this.bindSelect(body, ctes, { order: [], sharedFrom: null });
       case 'query':
         return this.bindQuery(body, ctes);
       case 'setOp': {
-        if (body.op !== 'union') throw new HiveBatchError('NOT_IMPLEMENTED', `${body.op.toUpperCase()} is not supported yet`);
+        if (body.op !== 'union')
+          throw new HiveBatchError('NOT_IMPLEMENTED', `${body.op.toUpperCase()} is not supported yet`);
         const inputs: BoundQuery[] = [];
         const collect = async (b: QueryBody): Promise<void> => {
           if (b.kind === 'setOp' && b.op === 'union' && b.all === body.all) {
@@ -157,12 +194,19 @@ export class QueryBinder {
           for (const i of inputs) {
             const other = i.columns[k]?.type ?? HiveTypes.void;
             const u = commonTypeForUnion(t, other);
-            if (u == null) throw semantic(`Union column ${k + 1} has incompatible types ${formatDataType(t)} and ${formatDataType(other)}`);
+            if (u == null)
+              throw semantic(
+                `Union column ${k + 1} has incompatible types ${formatDataType(t)} and ${formatDataType(other)}`,
+              );
             t = u;
           }
           return t.kind === 'void' ? HiveTypes.string : t;
         });
-        const columns = first.columns.map((c, k) => ({ name: c.name, type: types[k] as DataType, qualifier: null }));
+        const columns = first.columns.map((c, k) => ({
+          name: c.name,
+          type: types[k] as DataType,
+          qualifier: null,
+        }));
         const plans = inputs.map((i) =>
           project(
             i.plan,
@@ -188,7 +232,14 @@ export class QueryBinder {
           inner.delete(name);
           const q = await this.bindQuery(cte, inner);
           const columns = q.columns.map((c) => ({ ...c, qualifier }));
-          return { plan: project(q.plan, q.columns.map((c, i) => inputRef(i, c.type, c.name)), columns), columns };
+          return {
+            plan: project(
+              q.plan,
+              q.columns.map((c, i) => inputRef(i, c.type, c.name)),
+              columns,
+            ),
+            columns,
+          };
         }
         const table = await this.env.getTable(item.name.database, item.name.table);
         const columns: PlanColumn[] = [...table.columns, ...table.partitionKeys].map((f) => ({
@@ -202,7 +253,14 @@ export class QueryBinder {
         const q = await this.bindQuery(item.query, ctes);
         const qualifier = item.alias?.toLowerCase() ?? null;
         const columns = q.columns.map((c) => ({ ...c, qualifier }));
-        return { plan: project(q.plan, q.columns.map((c, i) => inputRef(i, c.type, c.name)), columns), columns };
+        return {
+          plan: project(
+            q.plan,
+            q.columns.map((c, i) => inputRef(i, c.type, c.name)),
+            columns,
+          ),
+          columns,
+        };
       }
       case 'join':
         return this.bindJoin(item, ctes);
@@ -257,12 +315,25 @@ export class QueryBinder {
         : res.reduce((a, b) => {
             const fa = a.eval;
             const fb = b.eval;
-            return { type: HiveTypes.boolean, text: `${a.text} AND ${b.text}`, eval: (row) => fa(row) === true && fb(row) === true };
+            return {
+              type: HiveTypes.boolean,
+              text: `${a.text} AND ${b.text}`,
+              eval: (row) => fa(row) === true && fb(row) === true,
+            };
           });
     void shift;
     const joinType = type === 'cross' && (leftKeys.length > 0 || residualExpr != null) ? 'inner' : type;
     return {
-      plan: { kind: 'join', joinType, left: left.plan, right: right.plan, leftKeys, rightKeys, residual: residualExpr, columns },
+      plan: {
+        kind: 'join',
+        joinType,
+        left: left.plan,
+        right: right.plan,
+        leftKeys,
+        rightKeys,
+        residual: residualExpr,
+        columns,
+      },
       columns,
     };
   }
@@ -271,7 +342,11 @@ export class QueryBinder {
    * Binds one SELECT block with the ORDER BY items of its enclosing query; `sharedFrom` is the source of a
    * multi-insert branch.
    */
-  async bindSelect(core: SelectCore, ctes: Ctes, order: readonly OrderItem[], sharedFrom: BoundQuery | null): Promise<BoundQuery> {
+  async bindSelect(
+    core: SelectCore,
+    ctes: Ctes,
+    { order, sharedFrom }: { readonly order: readonly OrderItem[]; readonly sharedFrom: BoundQuery | null },
+  ): Promise<BoundQuery> {
     const env = this.env;
     let source: BoundQuery;
     if (sharedFrom != null && core.from == null) source = sharedFrom;
@@ -299,7 +374,12 @@ export class QueryBinder {
         });
         return;
       }
-      items.push({ ast: it.expr, index: -1, name: it.aliases[0]?.toLowerCase() ?? columnName(it.expr, items.length), selectIndex });
+      items.push({
+        ast: it.expr,
+        index: -1,
+        name: it.aliases[0]?.toLowerCase() ?? columnName(it.expr, items.length),
+        selectIndex,
+      });
     });
     // `_c<N>` counts select items as written (a star is one item), as Hive does.
     items.forEach((it, i) => {
@@ -328,7 +408,8 @@ export class QueryBinder {
         if (gb.mode === 'rollup') groupingSets = all.map((_, k) => all.slice(0, n - k)).concat([[]]);
         else if (gb.mode === 'cube') {
           groupingSets = [];
-          for (let mask = (1 << n) - 1; mask >= 0; mask--) groupingSets.push(all.filter((i) => (mask & (1 << (n - 1 - i))) !== 0));
+          for (let mask = (1 << n) - 1; mask >= 0; mask--)
+            groupingSets.push(all.filter((i) => (mask & (1 << (n - 1 - i))) !== 0));
         } else {
           groupingSets = gb.sets.map((set) =>
             set.map((e) => {
@@ -370,10 +451,12 @@ export class QueryBinder {
         columns: aggColumns,
         isAggregate: (n) => env.isAggregate(n),
         replace: (ast) => {
-          if (ast.kind === 'number' || ast.kind === 'string' || ast.kind === 'null' || ast.kind === 'boolean') return undefined;
+          if (ast.kind === 'number' || ast.kind === 'string' || ast.kind === 'null' || ast.kind === 'boolean')
+            return undefined;
           const key = astKey(ast, inputColumns);
           const gi = groupKeys.indexOf(key);
-          if (gi >= 0) return inputRef(gi, (aggColumns[gi] as PlanColumn).type, (groupBy[gi] as BoundExpr).text);
+          if (gi >= 0)
+            return inputRef(gi, (aggColumns[gi] as PlanColumn).type, (groupBy[gi] as BoundExpr).text);
           if (ast.kind === 'call') {
             const ai = aggKeys.indexOf(key);
             if (ai >= 0) {
@@ -381,11 +464,18 @@ export class QueryBinder {
               return inputRef(ng + ai, a.evaluator.resultType, a.text);
             }
           }
-          if (ast.kind === 'column' && groupingSets != null && ast.parts.length === 1 && ast.parts[0]?.toLowerCase() === 'grouping__id') {
+          if (
+            ast.kind === 'column' &&
+            groupingSets != null &&
+            ast.parts.length === 1 &&
+            ast.parts[0]?.toLowerCase() === 'grouping__id'
+          ) {
             return inputRef(groupBy.length, HiveTypes.bigint, 'GROUPING__ID');
           }
           if (ast.kind === 'column') {
-            throw semantic(`Line ${ast.pos.line}:${ast.pos.column - 1} Expression not in GROUP BY key '${ast.parts.join('.')}'`);
+            throw semantic(
+              `Line ${ast.pos.line}:${ast.pos.column - 1} Expression not in GROUP BY key '${ast.parts.join('.')}'`,
+            );
           }
           return undefined;
         },
@@ -400,7 +490,10 @@ export class QueryBinder {
     const exprs: BoundExpr[] = items.map((it) => {
       if (it.ast == null) {
         const c = inputColumns[it.index] as PlanColumn;
-        return bindExpr({ kind: 'column', parts: c.qualifier != null ? [c.qualifier, c.name] : [c.name], pos: core.pos }, postScope);
+        return bindExpr(
+          { kind: 'column', parts: c.qualifier != null ? [c.qualifier, c.name] : [c.name], pos: core.pos },
+          postScope,
+        );
       }
       return bindExpr(it.ast, postScope);
     });
@@ -440,12 +533,19 @@ export class QueryBinder {
       hidden.push(e);
       keys.push(this.sortKey(o, inputRef(idx, e.type, e.text)));
     }
-    const projColumns = [...outColumns, ...hidden.map((h, i) => ({ name: `$o${i}`, type: h.type, qualifier: null }))];
+    const projColumns = [
+      ...outColumns,
+      ...hidden.map((h, i) => ({ name: `$o${i}`, type: h.type, qualifier: null })),
+    ];
     plan = project(plan, [...exprs, ...hidden], projColumns);
     if (core.distinct) plan = distinctOf(plan);
     if (keys.length > 0) plan = { kind: 'sort', input: plan, keys, columns: projColumns };
     if (hidden.length > 0) {
-      plan = project(plan, outColumns.map((c, i) => inputRef(i, c.type, c.name)), outColumns);
+      plan = project(
+        plan,
+        outColumns.map((c, i) => inputRef(i, c.type, c.name)),
+        outColumns,
+      );
     }
     return { plan, columns: outColumns };
   }
@@ -458,7 +558,8 @@ export class QueryBinder {
     if (c.withinGroup != null) {
       // f(pc) WITHIN GROUP (ORDER BY x [DESC]) → f(x, pc, ascending)
       const o = c.withinGroup[0];
-      if (o == null || c.withinGroup.length !== 1) throw semantic(`${name} WITHIN GROUP needs one ORDER BY expression`);
+      if (o == null || c.withinGroup.length !== 1)
+        throw semantic(`${name} WITHIN GROUP needs one ORDER BY expression`);
       args = [bindExpr(o.expr, inner), ...args, literal(o.direction !== 'desc', HiveTypes.boolean)];
     }
     const evaluator = this.env.resolveAggregate(name, {

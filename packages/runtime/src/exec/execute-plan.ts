@@ -88,7 +88,10 @@ export async function executeSplits(node: PlanNode, ctx: ExecContext): Promise<S
  * yields the first, then the rest from the back.
  */
 function reducerMergeOrder(lengths: readonly number[]): number[] {
-  const sorted = lengths.map((l, i) => ({ l, i })).sort((a, b) => a.l - b.l || a.i - b.i).map((x) => x.i);
+  const sorted = lengths
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => a.l - b.l || a.i - b.i)
+    .map((x) => x.i);
   if (sorted.length <= 1) return sorted;
   return [sorted[0] as number, ...sorted.slice(1).reverse()];
 }
@@ -154,7 +157,8 @@ function aggregate(node: Extract<PlanNode, { kind: 'aggregate' }>, splits: Split
       const ev = a.evaluator;
       const state = createAccumulatorState(ev.layout, Math.max(localGroups.length, 1));
       for (let g = 0; g < localGroups.length; g++) ev.init(state, g);
-      for (let k = 0; k < ids.length; k++) ev.accumulate(state, ids[k] ?? 0, evalAll(a.args, rows[rowOf[k] ?? 0] as Row));
+      for (let k = 0; k < ids.length; k++)
+        ev.accumulate(state, ids[k] ?? 0, evalAll(a.args, rows[rowOf[k] ?? 0] as Row));
       const m = new Map<number, unknown>();
       localGroups.forEach((g, l) => m.set(g, ev.terminatePartial(state, l)));
       (partials[ai] as { ids: Map<number, unknown>[] }).ids.push(m);
@@ -169,7 +173,8 @@ function aggregate(node: Extract<PlanNode, { kind: 'aggregate' }>, splits: Split
     const perSplit = (partials[ai] as { ids: Map<number, unknown>[] }).ids;
     if (global) {
       const ps = perSplit.map((m) => m.get(0) ?? null);
-      const order = ps.length > 1 ? reducerMergeOrder(ps.map((p) => ev.encodePartial(p).length)) : ps.map((_, i) => i);
+      const order =
+        ps.length > 1 ? reducerMergeOrder(ps.map((p) => ev.encodePartial(p).length)) : ps.map((_, i) => i);
       for (const i of order) ev.merge(state, 0, ps[i] ?? null);
     } else {
       perSplit.forEach((m) => {

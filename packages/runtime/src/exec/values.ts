@@ -1,6 +1,5 @@
 // Comparing, hashing and keying values of core's representation.
 import { HiveDecimal } from '@hive-batch/core';
-import type { HiveDecimalValue } from '@hive-batch/core';
 
 /** Total order over values of one type (NULLs excluded: callers handle them). Mirrors Hive's comparisons. */
 export function compareNonNull(a: unknown, b: unknown): number {
@@ -14,7 +13,7 @@ export function compareNonNull(a: unknown, b: unknown): number {
   if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? 1 : -1;
-  if (HiveDecimal.isDecimal(a) && HiveDecimal.isDecimal(b)) return (a as HiveDecimalValue).cmp(b as HiveDecimalValue);
+  if (HiveDecimal.isDecimal(a) && HiveDecimal.isDecimal(b)) return a.cmp(b);
   if (typeof a === 'bigint' || typeof b === 'bigint' || typeof a === 'number' || typeof b === 'number') {
     return compareNonNull(Number(a), Number(b));
   }
@@ -75,12 +74,13 @@ export function valueKey(v: unknown): string {
     default:
       break;
   }
-  if (HiveDecimal.isDecimal(v)) return 'n' + (v as HiveDecimalValue).toString();
+  if (HiveDecimal.isDecimal(v)) return 'n' + v.toString();
   if (v instanceof Uint8Array) return 'b' + Buffer.from(v).toString('base64');
   if (Array.isArray(v)) return '[' + v.map(valueKey).join(',') + ']';
-  if (v instanceof Map) return '{' + [...v.entries()].map(([k, x]) => valueKey(k) + ':' + valueKey(x)).join(',') + '}';
+  if (v instanceof Map)
+    return '{' + [...v.entries()].map(([k, x]) => valueKey(k) + ':' + valueKey(x)).join(',') + '}';
   if (typeof v === 'object') return '(' + Object.values(v).map(valueKey).join(',') + ')';
-  return String(v);
+  return JSON.stringify(v) ?? '';
 }
 
 /** Key of a tuple. */

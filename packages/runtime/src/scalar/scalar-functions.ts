@@ -114,7 +114,8 @@ function words(s: string): string[] {
 /** Java's sentence BreakIterator, roughly: after ?/! , after a period not followed by a lower-case word, at line ends. */
 function sentenceSpans(text: string): string[] {
   const out: string[] = [];
-  const re = /[!?\u203c\u203d]+["')\]]*[ \t]*|\.+["')\]]*[ \t]+(?=[^\p{Ll}])|\.+["')\]]*[ \t]*(?=[\n\r])|[\n\r\u2028\u2029]+/gu;
+  const re =
+    /[!?\u203c\u203d]+["')\]]*[ \t]*|\.+["')\]]*[ \t]+(?=[^\p{Ll}])|\.+["')\]]*[ \t]*(?=[\n\r])|[\n\r\u2028\u2029]+/gu;
   let last = 0;
   for (const m of text.matchAll(re)) {
     const end = (m.index ?? 0) + m[0].length;
@@ -178,16 +179,33 @@ const RESOLVERS: Record<string, Resolver> = {
       if (sep == null) return null;
       const parts: string[] = [];
       for (const r of rest) {
-        if (Array.isArray(r)) for (const x of r) (x != null) && parts.push(x as string);
-        else if (r != null) parts.push(r as string);
+        if (Array.isArray(r)) {
+          for (const x of r) if (x != null) parts.push(x as string);
+        } else if (r != null) parts.push(r as string);
       }
       return parts.join(sep as string);
     },
   }),
-  lower: () => ({ resultType: HiveTypes.string, argumentTypes: [HiveTypes.string], fn: ([s]) => (s == null ? null : (s as string).toLowerCase()) }),
-  upper: () => ({ resultType: HiveTypes.string, argumentTypes: [HiveTypes.string], fn: ([s]) => (s == null ? null : (s as string).toUpperCase()) }),
-  trim: () => ({ resultType: HiveTypes.string, argumentTypes: [HiveTypes.string], fn: ([s]) => (s == null ? null : (s as string).replace(/^ +| +$/g, '')) }),
-  length: () => ({ resultType: HiveTypes.int, argumentTypes: [HiveTypes.string], fn: ([s]) => (s == null ? null : [...(s as string)].length) }),
+  lower: () => ({
+    resultType: HiveTypes.string,
+    argumentTypes: [HiveTypes.string],
+    fn: ([s]) => (s == null ? null : (s as string).toLowerCase()),
+  }),
+  upper: () => ({
+    resultType: HiveTypes.string,
+    argumentTypes: [HiveTypes.string],
+    fn: ([s]) => (s == null ? null : (s as string).toUpperCase()),
+  }),
+  trim: () => ({
+    resultType: HiveTypes.string,
+    argumentTypes: [HiveTypes.string],
+    fn: ([s]) => (s == null ? null : (s as string).replace(/^ +| +$/g, '')),
+  }),
+  length: () => ({
+    resultType: HiveTypes.int,
+    argumentTypes: [HiveTypes.string],
+    fn: ([s]) => (s == null ? null : [...(s as string)].length),
+  }),
   round: (types, constants) => {
     const t = types[0] ?? HiveTypes.double;
     const d = types.length > 1 ? Number(constants[1] ?? 0) : 0;
@@ -197,11 +215,22 @@ const RESOLVERS: Record<string, Resolver> = {
       return {
         resultType: rt,
         argumentTypes: [t, ...(types.length > 1 ? [HiveTypes.int] : [])],
-        fn: ([x]) => (x == null ? null : enforceDecimalType((x as HiveDecimalValue).toDecimalPlaces(scale, HiveDecimal.ROUND_HALF_UP), rt.precision, rt.scale)),
+        fn: ([x]) =>
+          x == null
+            ? null
+            : enforceDecimalType(
+                (x as HiveDecimalValue).toDecimalPlaces(scale, HiveDecimal.ROUND_HALF_UP),
+                rt.precision,
+                rt.scale,
+              ),
       };
     }
     if (t.kind === 'tinyint' || t.kind === 'smallint' || t.kind === 'int' || t.kind === 'bigint') {
-      return { resultType: t, argumentTypes: [t, ...(types.length > 1 ? [HiveTypes.int] : [])], fn: ([x]) => x };
+      return {
+        resultType: t,
+        argumentTypes: [t, ...(types.length > 1 ? [HiveTypes.int] : [])],
+        fn: ([x]) => x,
+      };
     }
     const rt = t.kind === 'float' ? HiveTypes.float : HiveTypes.double;
     return {
@@ -213,12 +242,22 @@ const RESOLVERS: Record<string, Resolver> = {
   floor: (types) => ({
     resultType: HiveTypes.bigint,
     argumentTypes: [types[0]?.kind === 'decimal' ? types[0] : HiveTypes.double],
-    fn: ([x]) => (x == null ? null : typeof x === 'number' ? BigInt(Math.floor(x)) : BigInt((x as HiveDecimalValue).floor().toFixed(0))),
+    fn: ([x]) =>
+      x == null
+        ? null
+        : typeof x === 'number'
+          ? BigInt(Math.floor(x))
+          : BigInt((x as HiveDecimalValue).floor().toFixed(0)),
   }),
   ceil: (types) => ({
     resultType: HiveTypes.bigint,
     argumentTypes: [types[0]?.kind === 'decimal' ? types[0] : HiveTypes.double],
-    fn: ([x]) => (x == null ? null : typeof x === 'number' ? BigInt(Math.ceil(x)) : BigInt((x as HiveDecimalValue).ceil().toFixed(0))),
+    fn: ([x]) =>
+      x == null
+        ? null
+        : typeof x === 'number'
+          ? BigInt(Math.ceil(x))
+          : BigInt((x as HiveDecimalValue).ceil().toFixed(0)),
   }),
   abs: (types) => {
     const t = types[0] ?? HiveTypes.double;
@@ -226,11 +265,28 @@ const RESOLVERS: Record<string, Resolver> = {
     return {
       resultType: rt,
       argumentTypes: [rt],
-      fn: ([x]) => (x == null ? null : typeof x === 'number' ? Math.abs(x) : typeof x === 'bigint' ? (x < 0n ? -x : x) : (x as HiveDecimalValue).abs()),
+      fn: ([x]) =>
+        x == null
+          ? null
+          : typeof x === 'number'
+            ? Math.abs(x)
+            : typeof x === 'bigint'
+              ? x < 0n
+                ? -x
+                : x
+              : (x as HiveDecimalValue).abs(),
     };
   },
-  power: () => ({ resultType: HiveTypes.double, argumentTypes: [HiveTypes.double, HiveTypes.double], fn: ([a, b]) => (a == null || b == null ? null : Math.pow(a as number, b as number)) }),
-  sqrt: () => ({ resultType: HiveTypes.double, argumentTypes: [HiveTypes.double], fn: ([a]) => (a == null || (a as number) < 0 ? null : Math.sqrt(a as number)) }),
+  power: () => ({
+    resultType: HiveTypes.double,
+    argumentTypes: [HiveTypes.double, HiveTypes.double],
+    fn: ([a, b]) => (a == null || b == null ? null : Math.pow(a as number, b as number)),
+  }),
+  sqrt: () => ({
+    resultType: HiveTypes.double,
+    argumentTypes: [HiveTypes.double],
+    fn: ([a]) => (a == null || (a as number) < 0 ? null : Math.sqrt(a as number)),
+  }),
   sentences: (types) => ({
     resultType: arrayType(arrayType(HiveTypes.string)),
     argumentTypes: types.map(() => HiveTypes.string),
@@ -242,10 +298,19 @@ const RESOLVERS: Record<string, Resolver> = {
   },
   map: (types) => {
     if (types.length % 2 !== 0) throw argError('map', 'needs key/value pairs');
-    const kt = common('map', types.filter((_, i) => i % 2 === 0));
-    const vt = common('map', types.filter((_, i) => i % 2 === 1));
+    const kt = common(
+      'map',
+      types.filter((_, i) => i % 2 === 0),
+    );
+    const vt = common(
+      'map',
+      types.filter((_, i) => i % 2 === 1),
+    );
     return {
-      resultType: mapType(kt.kind === 'void' ? HiveTypes.string : kt, vt.kind === 'void' ? HiveTypes.string : vt),
+      resultType: mapType(
+        kt.kind === 'void' ? HiveTypes.string : kt,
+        vt.kind === 'void' ? HiveTypes.string : vt,
+      ),
       argumentTypes: types.map((_, i) => (i % 2 === 0 ? kt : vt)),
       fn: (args) => {
         const m = new Map<unknown, unknown>();
@@ -257,12 +322,20 @@ const RESOLVERS: Record<string, Resolver> = {
   map_values: (types) => {
     const t = types[0];
     if (t?.kind !== 'map') throw argError('map_values', 'expects a map');
-    return { resultType: arrayType(t.value), argumentTypes: same(types), fn: ([m]) => (m == null ? [] : [...(m as Map<unknown, unknown>).values()]) };
+    return {
+      resultType: arrayType(t.value),
+      argumentTypes: same(types),
+      fn: ([m]) => (m == null ? [] : [...(m as Map<unknown, unknown>).values()]),
+    };
   },
   map_keys: (types) => {
     const t = types[0];
     if (t?.kind !== 'map') throw argError('map_keys', 'expects a map');
-    return { resultType: arrayType(t.key), argumentTypes: same(types), fn: ([m]) => (m == null ? [] : [...(m as Map<unknown, unknown>).keys()]) };
+    return {
+      resultType: arrayType(t.key),
+      argumentTypes: same(types),
+      fn: ([m]) => (m == null ? [] : [...(m as Map<unknown, unknown>).keys()]),
+    };
   },
   struct: (types) => ({
     resultType: structType(types.map((t, i) => ({ name: `col${i + 1}`, type: t }))),
@@ -305,14 +378,26 @@ const RESOLVERS: Record<string, Resolver> = {
   }),
   if: (types) => {
     const t = common('if', types.slice(1));
-    return { resultType: t, argumentTypes: [HiveTypes.boolean, t, t], fn: ([c, a, b]) => (c === true ? a : b) };
+    return {
+      resultType: t,
+      argumentTypes: [HiveTypes.boolean, t, t],
+      fn: ([c, a, b]) => (c === true ? a : b),
+    };
   },
   coalesce: (types) => {
     const t = common('coalesce', types);
-    return { resultType: t, argumentTypes: types.map(() => t), fn: (args) => args.find((a) => a != null) ?? null };
+    return {
+      resultType: t,
+      argumentTypes: types.map(() => t),
+      fn: (args) => args.find((a) => a != null) ?? null,
+    };
   },
   isnull: () => ({ resultType: HiveTypes.boolean, argumentTypes: [HiveTypes.void], fn: ([a]) => a == null }),
-  isnotnull: () => ({ resultType: HiveTypes.boolean, argumentTypes: [HiveTypes.void], fn: ([a]) => a != null }),
+  isnotnull: () => ({
+    resultType: HiveTypes.boolean,
+    argumentTypes: [HiveTypes.void],
+    fn: ([a]) => a != null,
+  }),
   assert_true: () => ({
     resultType: HiveTypes.void,
     argumentTypes: [HiveTypes.boolean],
@@ -361,7 +446,11 @@ export function scalarFunctionNames(): string[] {
  *
  * @throws {HiveBatchError} `UNKNOWN_FUNCTION`, `INVALID_FUNCTION_ARGUMENTS`
  */
-export function resolveScalar(name: string, types: readonly DataType[], constants: readonly unknown[]): ResolvedScalar {
+export function resolveScalar(
+  name: string,
+  types: readonly DataType[],
+  constants: readonly unknown[],
+): ResolvedScalar {
   const n = name.toLowerCase();
   const r = RESOLVERS[ALIASES[n] ?? n];
   if (r == null) throw new HiveBatchError('UNKNOWN_FUNCTION', `Invalid function ${name}`);
@@ -377,7 +466,8 @@ export function castTo(value: unknown, from: DataType, to: DataType): unknown {
   }
   if (from.kind === 'map' && to.kind === 'map') {
     const out = new Map<unknown, unknown>();
-    for (const [k, v] of value as Map<unknown, unknown>) out.set(castTo(k, from.key, to.key), castTo(v, from.value, to.value));
+    for (const [k, v] of value as Map<unknown, unknown>)
+      out.set(castTo(k, from.key, to.key), castTo(v, from.value, to.value));
     return out;
   }
   if (from.kind === 'struct' && to.kind === 'struct' && from.fields.length === to.fields.length) {

@@ -1,6 +1,15 @@
 // INTERIM: TEXTFILE table reading and writing on the local file system, until @hive-batch/connector-hive's
 // HiveSource and table sink are published; then scans go through HiveSource + SourceCoordinator.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import {
   HiveBatchError,
@@ -39,7 +48,10 @@ function dataFiles(dir: string): string[] {
 function checkFormat(table: Table): void {
   const f = table.storage.format.toUpperCase();
   if (f !== 'TEXTFILE') {
-    throw new HiveBatchError('NOT_IMPLEMENTED', `Reading ${f} tables is not supported yet (table ${table.id.table})`);
+    throw new HiveBatchError(
+      'NOT_IMPLEMENTED',
+      `Reading ${f} tables is not supported yet (table ${table.id.table})`,
+    );
   }
 }
 
@@ -53,10 +65,9 @@ export function partitionValue(text: string | null, type: DataType): unknown {
 export async function readTextTable(
   catalog: Catalog,
   table: Table,
-  prune: ((partitionRow: readonly unknown[]) => boolean) | null,
-  onProgress?: (p: ScanProgress) => void,
-  splitPerFile = false,
+  options: ReadTableOptions = {},
 ): Promise<unknown[][][]> {
+  const { prune = null, onProgress, splitPerFile = false } = options;
   checkFormat(table);
   const parser = createTextRowParser(
     createSchema(table.columns),
@@ -100,10 +111,24 @@ export async function readTextTable(
     }
     done++;
     total += lines.length;
-    onProgress?.({ table: `${table.id.database}.${table.id.table}`, splitsDone: done, splitsTotal: files.length, rowsRead: total });
+    onProgress?.({
+      table: `${table.id.database}.${table.id.table}`,
+      splitsDone: done,
+      splitsTotal: files.length,
+      rowsRead: total,
+    });
   }
   splits.push(rows);
   return splits;
+}
+
+/** Options of {@link readTextTable}. */
+export interface ReadTableOptions {
+  /** Keeps a partition when true for its typed partition values. Defaults to all. */
+  readonly prune?: ((partitionRow: readonly unknown[]) => boolean) | null;
+  readonly onProgress?: (p: ScanProgress) => void;
+  /** One split per file (BucketizedHiveInputFormat) instead of one per table. Defaults to false. */
+  readonly splitPerFile?: boolean;
 }
 
 /** Removes the data files of a directory (keeps the directory). */
@@ -137,7 +162,8 @@ export function writeTextFile(table: Table, dir: string, rows: readonly (readonl
 
 /** LOAD DATA: copies a file, or the files of a directory, into `dir`. */
 export function loadFiles(source: string, dir: string, overwrite: boolean): number {
-  if (!existsSync(source)) throw new HiveBatchError('INVALID_ARGUMENT', `Invalid path '${source}': No files matching path`);
+  if (!existsSync(source))
+    throw new HiveBatchError('INVALID_ARGUMENT', `Invalid path '${source}': No files matching path`);
   if (overwrite) clearDirectory(dir);
   mkdirSync(dir, { recursive: true });
   const files = statSync(source).isDirectory() ? dataFiles(source) : [source];
