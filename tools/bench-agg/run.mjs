@@ -1,5 +1,7 @@
 // `npm run bench:agg -- [--rows N] [--groups G[,G2]] [--queries abcde] [--engines ours,duckdb,arquero,naive]
-//                       [--runs R] [--timeout S] [--json]`
+//                       [--runs R] [--timeout S] [--budget-mb M] [--json]`
+// --budget-mb sets HashAggregate's memoryBudgetBytes (default 1024 MiB) to exercise spilling.
+// --spill-demo: one streaming memory-bounded run instead (defaults 100M rows, 10M groups).
 // Group-by benchmark of @hive-batch/operators' HashAggregate against DuckDB (1 thread), arquero and a naive Map.
 // Every (engine, query, groups) cell runs in a fresh Node process (so peak RSS is per cell); results are printed
 // side by side. Not a test: nothing here decides CI.
@@ -21,6 +23,8 @@ function parseArgs(argv) {
     runs: 3,
     timeout: 120,
     json: false,
+    budgetMb: 1024,
+    spillDemo: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -36,6 +40,8 @@ function parseArgs(argv) {
     else if (a === '--runs') opts.runs = Number(next());
     else if (a === '--timeout') opts.timeout = Number(next());
     else if (a === '--json') opts.json = true;
+    else if (a === '--budget-mb') opts.budgetMb = Number(next());
+    else if (a === '--spill-demo') opts.spillDemo = true;
     else throw new Error(`Unknown option ${a}`);
   }
   return opts;
@@ -67,6 +73,8 @@ function runCell(workerPath, opts, cell) {
         String(cell.groups),
         '--runs',
         String(opts.runs),
+        '--budget-mb',
+        String(opts.budgetMb),
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -101,6 +109,43 @@ async function main() {
   const outDir = join(root, 'node_modules', '.cache', 'bench-agg');
   mkdirSync(outDir, { recursive: true });
   const workerPath = join(outDir, 'worker.mjs');
+  const bundle = (name) =>
+    build({
+      entryPoints: [join(here, `${name}.ts`)],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: join(outDir, `${name}.mjs`),
+      conditions: ['@hive-batch/source'],
+      external: ['@duckdb/node-api', 'arquero'],
+      logLevel: 'warning',
+      // Bundled CommonJS dependencies (decimal.js) need require in ESM output.
+      banner: {
+        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+      },
+    });
+  if (opts.spillDemo) {
+    // One streaming run with a memory budget: `--rows` rows over `--groups` keys (defaults 100M / 10M).
+    await bundle('spill-demo');
+    const rows = process.argv.includes('--rows') ? opts.rows : 100_000_000;
+    const groups = process.argv.includes('--groups') ? opts.groups[0] : 10_000_000;
+    const child = spawn(
+      process.execPath,
+      [
+        join(outDir, 'spill-demo.mjs'),
+        '--rows',
+        String(rows),
+        '--groups',
+        String(groups),
+        '--budget-mb',
+        String(opts.budgetMb),
+      ],
+      { stdio: 'inherit' },
+    );
+    await new Promise((resolve) => child.on('close', resolve));
+    return;
+  }
   await build({
     entryPoints: [join(here, 'worker.ts')],
     bundle: true,

@@ -28,6 +28,7 @@ const query = (args.get('--query') ?? 'a') as Query;
 const rows = Number(args.get('--rows') ?? 1_000_000);
 const groups = Number(args.get('--groups') ?? 100);
 const runs = Number(args.get('--runs') ?? 3);
+const budgetMb = Number(args.get('--budget-mb') ?? 1024);
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -138,6 +139,7 @@ function runOurs(data: ReturnType<typeof generate>): () => Promise<number> {
       groupBy: [0],
       aggregates: calls[query],
       highWaterMarkRows: 65536,
+      memoryBudgetBytes: budgetMb * 1024 * 1024,
     })) {
       outGroups += b.numRows;
       const col = b.columns[1];

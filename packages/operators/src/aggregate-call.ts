@@ -29,6 +29,11 @@ export interface AggregateCall {
    * row-consuming modes defaults to the input column and constant types.
    */
   readonly argumentTypes?: readonly DataType[];
+  /**
+   * Merging modes only: the literal arguments of the original call (e.g. percentile_approx's `pc`), which some
+   * resolvers require; `undefined` entries for non-constants. Defaults to all `undefined`.
+   */
+  readonly constantArguments?: readonly unknown[];
   /** `f(DISTINCT …)`. Defaults to `false`. */
   readonly distinct?: boolean;
   /** `f(*)`. Defaults to `false`. */

@@ -2,7 +2,7 @@ import type { AggregationMode } from '@hive-batch/aggregate';
 import { HiveBatchError, HiveTypes, createColumnBuilder, createSchema, sliceBatch } from '@hive-batch/core';
 import type { Column, ColumnBatch, DataType, Schema } from '@hive-batch/core';
 import type { AggregateCall } from './aggregate-call';
-import { createGroupAggregate, resolveCall } from './internal/bound-aggregate';
+import { EvaluatorAggregate, createGroupAggregate, resolveCall } from './internal/bound-aggregate';
 import type { GroupAggregate, ResolvedCall } from './internal/group-aggregate';
 import { consumesRows, emitsPartials } from './internal/operator-mode';
 import { SpillStore } from './internal/spill-store';
@@ -251,29 +251,38 @@ export class HashAggregate {
     for (const agg of this.aggs) agg.reset();
   }
 
-  /** Writes every group's partial state to its spill partition and empties the table. */
+  /** Writes every group's state to its spill partition and empties the table. */
   private async spillAll(): Promise<void> {
     const groups = this.keys.size;
     if (groups === 0) return;
     const parts = 1 << this.partitionBits;
-    const members: number[][] = Array.from({ length: parts }, () => []);
-    for (let g = 0; g < groups; g++) members[this.keys.partitionOf(g, this.partitionBits)]?.push(g);
-    const schema = this.partialSchema();
+    const sizes = new Int32Array(parts + 1);
+    const partOf = new Int32Array(groups);
+    for (let g = 0; g < groups; g++) {
+      const p = this.keys.partitionOf(g, this.partitionBits);
+      partOf[g] = p;
+      sizes[p + 1] = (sizes[p + 1] ?? 0) + 1;
+    }
+    for (let p = 0; p < parts; p++) sizes[p + 1] = (sizes[p + 1] ?? 0) + (sizes[p] ?? 0);
+    // Counting sort of the groups by partition (keeps first-appearance order within a partition).
+    const order = new Int32Array(groups);
+    const fill = sizes.slice(0, parts);
+    for (let g = 0; g < groups; g++) {
+      const p = partOf[g] ?? 0;
+      order[fill[p] ?? 0] = g;
+      fill[p] = (fill[p] ?? 0) + 1;
+    }
+    const schema = this.spillSchema();
     for (let p = 0; p < parts; p++) {
-      const list = members[p] ?? [];
-      for (let s = 0; s < list.length; s += 65536) {
-        const chunk = list.slice(s, s + 65536);
+      const end = sizes[p + 1] ?? 0;
+      for (let s = sizes[p] ?? 0; s < end; s += 65536) {
+        const chunk = order.subarray(s, Math.min(end, s + 65536));
         const keyBuilders = this.keyTypes.map((t) =>
           createColumnBuilder(t, { initialCapacity: chunk.length }),
         );
-        const partialBuilders = this.aggs.map(() =>
-          createColumnBuilder(HiveTypes.binary, { initialCapacity: chunk.length }),
-        );
-        for (const g of chunk) {
-          this.keys.emitKeys(keyBuilders, g, g + 1);
-          this.aggs.forEach((agg, a) => partialBuilders[a]?.append(agg.partialBytes(g)));
-        }
-        const columns = [...keyBuilders, ...partialBuilders].map((b) => b.finish());
+        this.keys.emitKeysOf(keyBuilders, chunk);
+        const columns: Column[] = keyBuilders.map((b) => b.finish());
+        for (const agg of this.aggs) columns.push(...agg.spillColumns(chunk));
         this.checkAbort();
         await this.spill.write(p, { schema, columns, numRows: chunk.length });
       }
@@ -282,12 +291,36 @@ export class HashAggregate {
     this.resetTable();
   }
 
-  private partialSchema(): Schema {
+  /** Keys, then each aggregate's spill columns. */
+  private spillSchema(): Schema {
     const keyFields = this.outputSchema.fields.slice(0, this.keyTypes.length);
-    return createSchema([
-      ...keyFields,
-      ...this.resolved.map((_, i) => ({ name: `p${i}`, type: HiveTypes.binary })),
-    ]);
+    const stateFields = this.aggs.flatMap((agg, a) =>
+      agg.spillTypes().map((type, k) => ({ name: `s${a}_${k}`, type })),
+    );
+    return createSchema([...keyFields, ...stateFields]);
+  }
+
+  /** Merges one spill partition in memory and yields its groups. */
+  private async *mergePartition(p: number): AsyncGenerator<ColumnBatch> {
+    const keys = createGroupKeys(this.keyTypes);
+    // Spilled state is merged through the evaluators (never the DISTINCT fast path, which only consumes rows).
+    const aggs = this.resolved.map((r) => new EvaluatorAggregate(r, this.mode));
+    const widths = this.aggs.map((agg) => agg.spillTypes().length);
+    for await (const b of this.spill.read(p)) {
+      this.checkAbort();
+      const n = b.numRows;
+      if (this.groupIds.length < n) this.groupIds = new Int32Array(n);
+      const gids = this.groupIds;
+      keys.groupIds(b.columns.slice(0, this.keyTypes.length), n, gids);
+      let col = this.keyTypes.length;
+      aggs.forEach((agg, a) => {
+        const w = widths[a] ?? 0;
+        agg.ensureGroups(keys.size);
+        agg.mergeSpilled(gids, b.columns.slice(col, col + w), n);
+        col += w;
+      });
+    }
+    yield* this.emitGroups(keys, aggs);
   }
 
   /** Output batches of groups `0..size-1` of a table. */
@@ -335,27 +368,7 @@ export class HashAggregate {
         return;
       }
       await this.spillAll();
-      for (const p of this.spill.nonEmptyPartitions()) {
-        const merger = new HashAggregate({
-          inputSchema: this.partialSchema(),
-          groupBy: this.keyTypes.map((_, k) => k),
-          aggregates: this.resolved.map((r, i) => ({
-            function: r.call.function,
-            args: [this.keyTypes.length + i],
-            argumentTypes: r.argumentTypes,
-            ...(r.call.distinct === undefined ? {} : { distinct: r.call.distinct }),
-            ...(r.call.star === undefined ? {} : { star: r.call.star }),
-            ...(r.call.cboEnabled === undefined ? {} : { cboEnabled: r.call.cboEnabled }),
-            name: this.outputSchema.fields[this.keyTypes.length + i]?.name ?? `_c${i}`,
-          })),
-          mode: emitsPartials(this.mode) ? 'partial2' : 'final',
-          highWaterMarkRows: this.highWaterMarkRows,
-          memoryBudgetBytes: Infinity,
-          ...(this.options.signal === undefined ? {} : { signal: this.options.signal }),
-        });
-        for await (const b of this.spill.read(p)) await merger.add(b);
-        for await (const b of merger.finish()) yield { ...b, schema: this.outputSchema };
-      }
+      for (const p of this.spill.nonEmptyPartitions()) yield* this.mergePartition(p);
     } finally {
       await this.close();
     }

@@ -1,8 +1,9 @@
 import { createAccumulatorState, growAccumulatorState, resolveAggregate } from '@hive-batch/aggregate';
-import type { AccumulatorState, AggregateEvaluator } from '@hive-batch/aggregate';
+import type { AccumulatorState, AggregateEvaluator, SlotArray, SlotType } from '@hive-batch/aggregate';
 import {
   HiveBatchError,
   HiveTypes,
+  InternalError,
   bytesAt,
   castValue,
   columnFromValues,
@@ -16,6 +17,21 @@ import { createDistinctFastPath } from '../kernels/distinct-fast-path';
 import type { GroupAggregate, ResolvedCall } from './group-aggregate';
 import { consumesRows, emitsPartials } from './operator-mode';
 import type { OperatorMode } from './operator-mode';
+
+/** Column type of each slot type in spill files (u8 slots travel as tinyint bytes). */
+const SLOT_SPILL_TYPES: Record<SlotType, DataType> = {
+  f64: HiveTypes.double,
+  i64: HiveTypes.bigint,
+  i32: HiveTypes.int,
+  u8: HiveTypes.tinyint,
+};
+
+function slotTypeOf(a: SlotArray): SlotType {
+  if (a instanceof Float64Array) return 'f64';
+  if (a instanceof BigInt64Array) return 'i64';
+  if (a instanceof Int32Array) return 'i32';
+  return 'u8';
+}
 
 /** Functions whose DISTINCT evaluator is `withDistinct` over the plain one. */
 const PLAIN_DISTINCT = new Set(['count', 'sum', '$sum0', 'min', 'max', 'avg']);
@@ -53,7 +69,7 @@ export function resolveCall(call: AggregateCall, schema: Schema, mode: OperatorM
   }
   const constantArguments = consumesRows(mode)
     ? args.map((a) => (typeof a === 'number' ? undefined : a.constant))
-    : argumentTypes.map(() => undefined);
+    : (call.constantArguments ?? argumentTypes.map(() => undefined));
   const resolveWith = (distinct: boolean): AggregateEvaluator =>
     resolveAggregate(call.function, {
       argumentTypes,
@@ -219,6 +235,51 @@ export class EvaluatorAggregate implements GroupAggregate {
 
   retainGroups(groups: number): void {
     this.groups = Math.min(this.groups, groups);
+  }
+
+  spillTypes(): DataType[] {
+    const layout = this.evaluator.layout;
+    if (layout.usesSideState) return [HiveTypes.binary];
+    return layout.slots.map((s) => SLOT_SPILL_TYPES[s.type]);
+  }
+
+  spillColumns(groups: Int32Array): Column[] {
+    const m = groups.length;
+    if (this.evaluator.layout.usesSideState) {
+      const b = createColumnBuilder(HiveTypes.binary, { initialCapacity: Math.max(m, 1) });
+      for (let j = 0; j < m; j++) b.append(this.partialBytes(groups[j] ?? 0));
+      return [b.finish()];
+    }
+    // Fixed-width state is written as its raw slots: no per-group partial objects or byte strings.
+    return this.state.slots.map((slot) => {
+      const out = new (slot.constructor as new (n: number) => SlotArray)(m);
+      for (let j = 0; j < m; j++) out[j] = slot[groups[j] ?? 0] as never;
+      const values = out instanceof Uint8Array ? new Int8Array(out.buffer) : out;
+      const type = SLOT_SPILL_TYPES[slotTypeOf(out)];
+      return { type, layout: 'fixed', length: m, nullCount: 0, validity: null, values } satisfies Column;
+    });
+  }
+
+  mergeSpilled(groupIds: Int32Array, columns: readonly Column[], numRows: number): void {
+    const ev = this.evaluator;
+    if (ev.layout.usesSideState) {
+      const col = columns[0];
+      if (col?.layout !== 'varbinary') throw new InternalError('Spilled side state must be a binary column');
+      for (let i = 0; i < numRows; i++)
+        ev.merge(this.state, groupIds[i] ?? 0, ev.decodePartial(bytesAt(col, i)));
+      return;
+    }
+    // Rebuild the spilled groups as a state of their own, then merge them through the contract.
+    const spilled: AccumulatorState = {
+      slots: columns.map((c) => {
+        if (c.layout !== 'fixed') throw new InternalError('Spilled slots must be fixed-width columns');
+        const v = c.values;
+        return v instanceof Int8Array ? new Uint8Array(v.buffer, v.byteOffset, v.length) : (v as SlotArray);
+      }),
+      side: [],
+      capacity: numRows,
+    };
+    for (let i = 0; i < numRows; i++) ev.merge(this.state, groupIds[i] ?? 0, ev.terminatePartial(spilled, i));
   }
 
   moveGroup(from: number, to: number): void {

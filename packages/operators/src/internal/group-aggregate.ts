@@ -1,5 +1,5 @@
 import type { AggregateEvaluator } from '@hive-batch/aggregate';
-import type { ColumnBatch, ColumnBuilder, DataType } from '@hive-batch/core';
+import type { Column, ColumnBatch, ColumnBuilder, DataType } from '@hive-batch/core';
 import type { AggregateCall } from '../aggregate-call';
 
 /**
@@ -27,6 +27,12 @@ export interface GroupAggregate {
   moveGroup(from: number, to: number): void;
   /** Keeps groups `0..groups-1`; later groups are re-initialised by the next `ensureGroups`. */
   retainGroups(groups: number): void;
+  /** Types of the columns {@link GroupAggregate.spillColumns} writes (raw slots, or one binary partial column). */
+  spillTypes(): DataType[];
+  /** The state of the listed groups as spill columns (operator-internal format, not for other processes). */
+  spillColumns(groups: Int32Array): Column[];
+  /** Merges spill columns written by an aggregate over the same evaluator into `groupIds`. */
+  mergeSpilled(groupIds: Int32Array, columns: readonly Column[], numRows: number): void;
 }
 
 /** A resolved call: evaluators plus how to read its arguments from a batch. */

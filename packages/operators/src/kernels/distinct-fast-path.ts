@@ -1,6 +1,6 @@
 import { createAccumulatorState } from '@hive-batch/aggregate';
 import type { AggregateEvaluator } from '@hive-batch/aggregate';
-import { HiveBatchError, HiveTypes, dataTypeEquals } from '@hive-batch/core';
+import { HiveBatchError, HiveTypes, createColumnBuilder, dataTypeEquals } from '@hive-batch/core';
 import type {
   Column,
   ColumnBatch,
@@ -177,6 +177,20 @@ class DistinctFastPath implements GroupAggregate {
     this.set = new DistinctValueSet();
     this.groups = 0;
     this.segments = null;
+  }
+
+  spillTypes(): DataType[] {
+    return [HiveTypes.binary];
+  }
+
+  spillColumns(groups: Int32Array): Column[] {
+    const b = createColumnBuilder(HiveTypes.binary, { initialCapacity: Math.max(groups.length, 1) });
+    for (let j = 0; j < groups.length; j++) b.append(this.partialBytes(groups[j]!));
+    return [b.finish()];
+  }
+
+  mergeSpilled(): void {
+    throw new HiveBatchError('UNSUPPORTED_OPERATION', 'The DISTINCT fast path consumes rows only');
   }
 
   retainGroups(): void {

@@ -15,6 +15,8 @@ export interface GroupKeys {
   groupIds(keyColumns: readonly Column[], numRows: number, out: Int32Array): void;
   /** Appends the keys of groups `from..to-1`, one builder per key column. */
   emitKeys(builders: readonly ColumnBuilder[], from: number, to: number): void;
+  /** Appends the keys of the listed groups, in list order. */
+  emitKeysOf(builders: readonly ColumnBuilder[], groups: Int32Array): void;
   /** Spill partition (0..2^bits-1) of a group, independent of the table's own probing hash. */
   partitionOf(group: number, bits: number): number;
 }
@@ -55,6 +57,18 @@ class IntKeys implements GroupKeys {
     valid[nullGroup - from] = 0;
     b.appendFixedValues(keys.subarray(from, to), valid);
   }
+  emitKeysOf(builders: readonly ColumnBuilder[], groups: Int32Array): void {
+    const keys = new Int32Array(groups.length);
+    const valid = new Uint8Array(groups.length);
+    let nulls = 0;
+    for (let j = 0; j < groups.length; j++) {
+      const g = groups[j]!;
+      keys[j] = this.table.groupKeys[g]!;
+      if (g === this.table.nullGroup) nulls++;
+      else valid[j] = 1;
+    }
+    builders[0]!.appendFixedValues(keys, nulls === 0 ? null : valid);
+  }
   partitionOf(group: number, bits: number): number {
     if (group === this.table.nullGroup) return 0;
     const k = this.table.groupKeys[group]!;
@@ -84,6 +98,9 @@ class EncodedGroupKeys implements GroupKeys {
   }
   emitKeys(builders: readonly ColumnBuilder[], from: number, to: number): void {
     for (let g = from; g < to; g++) appendDecodedKey(this.table.keyOf(g), this.types, builders);
+  }
+  emitKeysOf(builders: readonly ColumnBuilder[], groups: Int32Array): void {
+    for (const g of groups) appendDecodedKey(this.table.keyOf(g), this.types, builders);
   }
   partitionOf(group: number, bits: number): number {
     const key = this.table.keyOf(group);
