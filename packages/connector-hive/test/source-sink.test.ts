@@ -130,3 +130,40 @@ describe.each(['TEXTFILE', 'PARQUET'])('%s tables', (format) => {
     expect(await readAll('e')).toEqual([]);
   });
 });
+
+describe('TEXTFILE SerDe properties', () => {
+  it('writes and reads the declared delimiter and null format; skips declared header lines', async () => {
+    await catalog.createTable({
+      id: { database: 'default', table: 'csv' },
+      columns,
+      storage: {
+        format: 'TEXTFILE',
+        serdeProperties: { 'field.delim': ',', 'serialization.null.format': 'NULL' },
+      },
+    });
+    await insert('csv', [
+      [1, 'a'],
+      [null, 'b'],
+    ]);
+    const t = await catalog.getTable({ database: 'default', table: 'csv' });
+    const files = ((await fs.list(t.location)) ?? []).filter((f) => !f.path.includes('_SUCCESS'));
+    const text = new TextDecoder().decode(await fs.read(files[0]?.path ?? '', 0, 1000));
+    expect(text).toBe('1,a\nNULL,b\n');
+    expect(await readAll('csv')).toEqual(
+      sortRows([
+        [1, 'a'],
+        [null, 'b'],
+      ]),
+    );
+
+    await catalog.createTable({
+      id: { database: 'default', table: 'hdr' },
+      columns,
+      properties: { 'skip.header.line.count': '1' },
+      storage: { format: 'TEXTFILE', serdeProperties: { 'field.delim': '|' } },
+    });
+    const h = await catalog.getTable({ database: 'default', table: 'hdr' });
+    await fs.writeFile(path.join(h.location, 'data.txt'), new TextEncoder().encode('id|name\n7|x\n'));
+    expect(await readAll('hdr')).toEqual(sortRows([[7, 'x']]));
+  });
+});
