@@ -1,7 +1,7 @@
 import {
   HiveTypes,
   arrayType,
-  commonTypeForUnion,
+  dataTypeEquals,
   formatDataType,
   isPrimitiveType,
   mapType,
@@ -135,8 +135,8 @@ function resolveArrayContains(call: ScalarCallInfo): ScalarEvaluator {
   checkArity(call, 'array_contains', [2, 2]);
   const t = arrayArg('array_contains', call, 0);
   const v = argType(call, 1);
-  const common = commonTypeForUnion(t.element, v);
-  if (common == null || (v.kind !== 'void' && commonTypeForUnion(common, t.element) == null)) {
+  // Hive checks ObjectInspectorUtils.compareTypes: the value must have exactly the element type (or be NULL).
+  if (v.kind !== 'void' && !dataTypeEquals(v, t.element)) {
     throw argumentError(
       `"${formatDataType(t.element)}" expected at function ARRAY_CONTAINS, but "${formatDataType(v)}" is found`,
     );

@@ -144,6 +144,10 @@ describe('size, array_contains, map_keys, map_values', () => {
     expect(run('array_contains', ['array<int>', 'int'], [null, 3])).toBe(false);
     expect(run('array_contains', ['array<int>', 'void'], [[1], null])).toBe(false);
     expect(run('array_contains', ['array<string>', 'string'], [['a'], 'a'])).toBe(true);
+    // Hive requires the value to have exactly the element type: no wrap-around through a cast.
+    expect(() => resolve('array_contains', ['array<int>', 'bigint'])).toThrow(
+      expect.objectContaining({ code: 'INVALID_FUNCTION_ARGUMENTS' }),
+    );
     expect(() => resolve('array_contains', ['int', 'int'])).toThrow(
       expect.objectContaining({ code: 'INVALID_FUNCTION_ARGUMENTS' }),
     );
