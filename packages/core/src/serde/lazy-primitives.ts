@@ -3,9 +3,10 @@
  * `LazyDate`, `LazyTimestamp`, `LazyBinary`). Each returns null where Hive yields NULL: a bad field never
  * throws. Internal to the text SerDe.
  */
-import { decimalToFloat } from '../printing/exact-decimal';
 import type { HiveDecimalValue } from '../values/hive-decimal';
 import { HiveDecimal } from '../values/hive-decimal';
+import { javaTrim } from '../values/date-time';
+import { parseJavaDouble, parseJavaFloat } from '../values/parse-java-double';
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -98,223 +99,20 @@ export function parseLazyBigint(s: string): bigint | null {
   return v < LONG_MIN || v > LONG_MAX ? null : v;
 }
 
-/** Java `String.trim`: strips characters ≤ U+0020 at both ends. */
-function javaTrim(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && s.charCodeAt(a) <= 32) a++;
-  while (b > a && s.charCodeAt(b - 1) <= 32) b--;
-  return a === 0 && b === s.length ? s : s.slice(a, b);
-}
-
-/** A validated Java floating literal: sign, significand digits and decimal exponent, or special values. */
-interface JavaFloating {
-  readonly negative: boolean;
-  /** 'nan' | 'inf' | 'dec' | 'hex' */
-  readonly form: 'nan' | 'inf' | 'dec' | 'hex';
-  /** Significant digits as an integer string (decimal or hexadecimal). */
-  readonly digits: string;
-  /** Power of ten (dec) or two (hex) applied to `digits`. */
-  readonly exp: number;
-}
-
-function hexDigit(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  if (c >= 65 && c <= 70) return c - 55;
-  return -1;
-}
-
-/** Parses an exponent `[+-]?digits` from i to the end (or before a f/F/d/D suffix). Saturates huge values. */
-function readExponent(s: string, i: number, end: number): number | null {
-  let neg = false;
-  const c = s.charCodeAt(i);
-  if (c === 43 || c === 45) {
-    neg = c === 45;
-    i++;
-  }
-  if (i >= end) return null;
-  let e = 0;
-  for (; i < end; i++) {
-    const d = s.charCodeAt(i);
-    if (!isDigit(d)) return null;
-    if (e < 1e9) e = e * 10 + (d - 48);
-  }
-  return neg ? -e : e;
-}
-
-/** Java's `FloatingDecimal.readJavaFormatString` grammar (after `trim`), or null when Java throws. */
-function readJavaFloating(text: string): JavaFloating | null {
-  const s = javaTrim(text);
-  let n = s.length;
-  if (n === 0) return null;
-  let i = 0;
-  let negative = false;
-  const c0 = s.charCodeAt(0);
-  if (c0 === 43 || c0 === 45) {
-    negative = c0 === 45;
-    i = 1;
-  }
-  const rest = s.slice(i);
-  if (rest === 'NaN') return { negative, form: 'nan', digits: '0', exp: 0 };
-  if (rest === 'Infinity') return { negative, form: 'inf', digits: '0', exp: 0 };
-  // An optional type suffix ends the literal.
-  const last = s.charCodeAt(n - 1);
-  if (last === 102 || last === 70 || last === 100 || last === 68) n--;
-  if (i + 1 < n && s.charCodeAt(i) === 48 && (s.charCodeAt(i + 1) | 32) === 120) {
-    // Hex: 0x h* [. h*] p [+-] d+  (at least one hex digit).
-    i += 2;
-    let digits = '';
-    let fracDigits = 0;
-    let seenDot = false;
-    let any = false;
-    for (; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c === 46 && !seenDot) {
-        seenDot = true;
-        continue;
-      }
-      if (hexDigit(c) < 0) break;
-      any = true;
-      digits += s[i];
-      if (seenDot) fracDigits++;
-    }
-    if (!any || i >= n || (s.charCodeAt(i) | 32) !== 112) return null;
-    const e = readExponent(s, i + 1, n);
-    if (e == null) return null;
-    return { negative, form: 'hex', digits, exp: e - 4 * fracDigits };
-  }
-  let digits = '';
-  let fracDigits = 0;
-  let seenDot = false;
-  let any = false;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46 && !seenDot) {
-      seenDot = true;
-      continue;
-    }
-    if (!isDigit(c)) break;
-    any = true;
-    digits += s[i];
-    if (seenDot) fracDigits++;
-  }
-  if (!any) return null;
-  let e = 0;
-  if (i < n) {
-    if ((s.charCodeAt(i) | 32) !== 101) return null;
-    const x = readExponent(s, i + 1, n);
-    if (x == null) return null;
-    e = x;
-  }
-  return { negative, form: 'dec', digits, exp: e - fracDigits };
-}
-
-/** Correctly rounded double of `m × 2^e2` (m ≥ 0), ties to even, with gradual underflow. */
-function scaleBinary(m: bigint, e2: number): number {
-  if (m === 0n) return 0;
-  const bits = m.toString(2).length;
-  // Exponent of the leading bit; doubles keep 53 bits down to 2^-1022, fewer below (subnormals).
-  const top = bits - 1 + e2;
-  if (top > 1023) return Infinity;
-  const lsb = Math.max(top - 52, -1074);
-  const shift = lsb - e2;
-  let q: bigint;
-  if (shift > 0) {
-    const s = BigInt(shift);
-    q = m >> s;
-    const rem = m - (q << s);
-    const half = 1n << (s - 1n);
-    if (rem > half || (rem === half && (q & 1n) === 1n)) q += 1n;
-  } else {
-    q = m << BigInt(-shift);
-  }
-  // q < 2^54, exact as a double; scaling by a power of two is exact unless it overflows.
-  return Number(q) * 2 ** lsb;
-}
-
-function normaliseDecimal(digits: string, exp: number): { digits: string; exp: number } {
-  let a = 0;
-  while (a < digits.length - 1 && digits.charCodeAt(a) === 48) a++;
-  return { digits: digits.slice(a), exp };
-}
-
 /**
- * True for `[+-]?digits[.digits]` with at least one digit and at most one `.` (both `.5` and `5.`), which
- * Java and JS `Number` read the same way (correctly rounded). Used as a fast path.
+ * `LazyDouble`: Hive's {@link isNumberMaybe} filter, then Java's `Double.parseDouble` (whitespace, sign, NaN,
+ * Infinity, hex, f/d suffixes), or null. The filter is the only difference from `CAST(string AS double)`
+ * ({@link parseJavaDouble}): it gives NULL for an empty field, a one-char field that is not a digit, a
+ * two-char field without a digit and a four-char field starting with N/n (so `'NaN '` is NULL here but NaN
+ * in a cast).
  */
-function isPlainDecimal(s: string): boolean {
-  const n = s.length;
-  let i = 0;
-  const c0 = s.charCodeAt(0);
-  if (c0 === 45 || c0 === 43) i = 1;
-  let digits = 0;
-  let dots = 0;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c === 46 && dots === 0) dots++;
-    else return false;
-  }
-  return digits > 0;
-}
-
-/** `LazyDouble`: Java's `Double.parseDouble` (whitespace, sign, NaN, Infinity, hex, f/d suffixes), or null. */
 export function parseLazyDouble(s: string): number | null {
-  if (!isNumberMaybe(s)) return null;
-  if (isPlainDecimal(s)) return Number(s);
-  const f = readJavaFloating(s);
-  if (f == null) return null;
-  let v: number;
-  if (f.form === 'nan') return NaN;
-  if (f.form === 'inf') v = Infinity;
-  else if (f.form === 'hex') v = scaleBinary(BigInt('0x' + f.digits), f.exp);
-  else {
-    const d = normaliseDecimal(f.digits, f.exp);
-    // JS parses a decimal literal with correct rounding (huge exponents give 0 or Infinity).
-    v = d.digits === '0' ? 0 : Number(d.digits + 'e' + String(d.exp));
-  }
-  return f.negative ? -v : v;
+  return isNumberMaybe(s) ? parseJavaDouble(s) : null;
 }
 
-/** `LazyFloat`: Java's `Float.parseFloat`, rounded once from the exact decimal to float32, or null. */
+/** `LazyFloat`: Hive's {@link isNumberMaybe} filter, then Java's `Float.parseFloat`, or null. */
 export function parseLazyFloat(s: string): number | null {
-  if (!isNumberMaybe(s)) return null;
-  const f = readJavaFloating(s);
-  if (f == null) return null;
-  let v: number;
-  if (f.form === 'nan') return NaN;
-  if (f.form === 'inf') v = Infinity;
-  else if (f.form === 'hex') {
-    // Float rounding of m × 2^e2: round to 24 bits by scaling into the float grid first.
-    v = Math.fround(scaleBinaryToFloat(BigInt('0x' + f.digits), f.exp));
-  } else {
-    const d = normaliseDecimal(f.digits, f.exp);
-    if (d.digits === '0') v = 0;
-    else v = decimalToFloat(d.digits, d.exp, Number(d.digits + 'e' + String(d.exp)));
-  }
-  return f.negative ? -v : v;
-}
-
-/** Correctly rounded float32 of `m × 2^e2`, ties to even. */
-function scaleBinaryToFloat(m: bigint, e2: number): number {
-  if (m === 0n) return 0;
-  const bits = m.toString(2).length;
-  const top = bits - 1 + e2;
-  if (top > 127) return Infinity;
-  const lsb = Math.max(top - 23, -149);
-  const shift = lsb - e2;
-  let q: bigint;
-  if (shift > 0) {
-    const sh = BigInt(shift);
-    q = m >> sh;
-    const rem = m - (q << sh);
-    const half = 1n << (sh - 1n);
-    if (rem > half || (rem === half && (q & 1n) === 1n)) q += 1n;
-  } else {
-    q = m << BigInt(-shift);
-  }
-  return Number(q) * 2 ** lsb;
+  return isNumberMaybe(s) ? parseJavaFloat(s) : null;
 }
 
 /**

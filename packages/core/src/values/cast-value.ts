@@ -15,6 +15,7 @@ import { createHiveDecimal, enforceDecimalType, fitToMaxPrecision } from './enfo
 import type { HiveDecimalValue } from './hive-decimal';
 import { HiveDecimal } from './hive-decimal';
 import type { HiveValue } from './hive-value';
+import { parseJavaDouble } from './parse-java-double';
 
 const MICROS_PER_DAY = 86_400_000_000n;
 const LONG_MIN = -(2n ** 63n);
@@ -257,29 +258,6 @@ function toDouble(v: HiveValue, from: DataType, to: DataType): number | null {
     default:
       return unsupported(from, to);
   }
-}
-
-const DEC_FLOAT = /^[+-]?(NaN|Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?)$/;
-const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?\d+)[fFdD]?$/;
-
-/**
- * Java `Double.parseDouble` as Hive's string → double conversion uses it: trims characters ≤ U+0020, accepts
- * `NaN`, `[+-]Infinity`, decimal literals with an optional `f`/`F`/`d`/`D` suffix and hex literals
- * (`0x1.8p1`). Returns `null` where Java throws `NumberFormatException`.
- */
-export function parseJavaDouble(text: string): number | null {
-  const s = javaTrim(text);
-  if (DEC_FLOAT.test(s)) {
-    const body = s.replace(/[fFdD]$/, '');
-    return Number(body);
-  }
-  const h = HEX_FLOAT.exec(s);
-  if (h == null) return null;
-  const [, sign = '', intPart = '', fracPart = '', exp = '0'] = h;
-  if (intPart === '' && fracPart === '') return null;
-  const mantissa = BigInt(`0x${intPart}${fracPart}` === '0x' ? '0' : `0x${intPart}${fracPart}`);
-  const value = Number(mantissa) * 2 ** (Number(exp) - 4 * fracPart.length);
-  return sign === '-' ? -value : value;
 }
 
 function toDecimal(v: HiveValue, from: DataType, to: DecimalType): HiveValue {

@@ -166,5 +166,5 @@ export function javaTrim(s: string): string {
   let b = s.length;
   while (a < b && s.charCodeAt(a) <= 0x20) a++;
   while (b > a && s.charCodeAt(b - 1) <= 0x20) b--;
-  return s.slice(a, b);
+  return a === 0 && b === s.length ? s : s.slice(a, b);
 }

@@ -297,5 +297,10 @@ describe('parsers', () => {
     expect(parseJavaDouble('0xp0')).toBeNull();
     expect(parseJavaDouble('1e')).toBeNull();
     expect(parseJavaDouble('Infinityx')).toBeNull();
+    // Hex literals round once, as Java does: subnormal results and a zero mantissa with a huge exponent.
+    expect(parseJavaDouble('0x10p-1078')).toBe(Number.MIN_VALUE);
+    expect(parseJavaDouble('0x3p-1076')).toBe(Number.MIN_VALUE);
+    expect(parseJavaDouble('0x0p99999')).toBe(0);
+    expect(parseJavaDouble('-0x0p99999')).toBe(-0);
   });
 });
