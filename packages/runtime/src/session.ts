@@ -7,7 +7,15 @@ import type { Catalog, Table, TableId } from '@hive-batch/catalog';
 import { runCtas } from '@hive-batch/ctas';
 import { HiveBatchError, HiveTypes, formatDataType, formatRow } from '@hive-batch/core';
 import type { DataType, Field } from '@hive-batch/core';
-import { parseStatement, splitStatements } from '@hive-batch/sql';
+import {
+  QueryBinder,
+  bindExpr,
+  cast,
+  formatPlan,
+  literal,
+  parseStatement,
+  splitStatements,
+} from '@hive-batch/sql';
 import type {
   CliCommand,
   CreateTableStatement,
@@ -18,15 +26,14 @@ import type {
   Query,
   Statement,
   SourcePosition,
+  BinderEnv,
+  BoundQuery,
+  PlanColumn,
+  ScalarFunctionResolver,
 } from '@hive-batch/sql';
-import { bindExpr, cast, literal } from './binder/expressions';
-import { formatPlan } from './binder/plan';
-import type { PlanColumn } from './binder/plan';
-import { QueryBinder } from './binder/query';
-import type { BinderEnv, BoundQuery } from './binder/query';
 import { executePlan } from './exec/execute-plan';
 import type { ExecContext, Row } from './exec/execute-plan';
-import { scalarFunctionNames } from './scalar/scalar-functions';
+import { chainScalarFunctions, interimScalarFunctions, scalarFunctionNames } from './scalar/scalar-functions';
 import {
   clearDirectory,
   loadFiles,
@@ -115,12 +122,14 @@ export class Session {
   readonly catalog: Catalog;
   private readonly aggregates: AggregateRegistry;
   private readonly options: SessionOptions;
+  private readonly functions: ScalarFunctionResolver;
 
   private constructor(catalog: Catalog, options: SessionOptions) {
     this.catalog = catalog;
     this.options = options;
     this.conf = new Map(Object.entries(options.conf ?? {}));
     this.aggregates = createAggregateRegistry(builtinAggregates());
+    this.functions = chainScalarFunctions([interimScalarFunctions]);
   }
 
   /** Opens (creating if needed) the warehouse and its metastore. */
@@ -171,6 +180,7 @@ export class Session {
   private get binderEnv(): BinderEnv {
     return {
       getTable: (db, t) => this.catalog.getTable(tableIdOf({ database: db, table: t }, this.currentDatabase)),
+      functions: this.functions,
       isAggregate: (n) => this.aggregates.lookup(n) != null,
       resolveAggregate: (name, call) => {
         const def = this.aggregates.lookup(name);
@@ -184,8 +194,8 @@ export class Session {
 
   private execContext(): ExecContext {
     return {
-      readTable: (table, prune) =>
-        readTextTable(this.catalog, table, {
+      readTable: async (table, prune) =>
+        readTextTable(this.catalog, await this.catalog.getTable(table.id), {
           prune,
           ...(this.options.onProgress != null ? { onProgress: this.options.onProgress } : {}),
           splitPerFile: /Bucketized/i.test(this.conf.get('hive.input.format') ?? ''),
@@ -402,7 +412,7 @@ export class Session {
   }
 
   private constantText(e: Expression): string {
-    const b = bindExpr(e, { columns: [], isAggregate: () => false });
+    const b = bindExpr(e, { columns: [], isAggregate: () => false, functions: this.functions });
     if (b.constant == null) throw new HiveBatchError('SEMANTIC_ERROR', 'Partition values must be constants');
     const v = b.constant.value;
     return v == null ? '__HIVE_DEFAULT_PARTITION__' : formatRow([v], [b.type]);
@@ -540,7 +550,7 @@ export class Session {
           type: HiveTypes.string,
           qualifier: null,
         }));
-        const scope = { columns: [], isAggregate: () => false };
+        const scope = { columns: [], isAggregate: () => false, functions: this.functions };
         const bound = rowsAst.map((r) => r.map((e) => bindExpr(e, scope)));
         const colTypes = cols.map(
           (_, i) => bound.find((r) => r[i]?.type.kind !== 'void')?.[i]?.type ?? HiveTypes.void,

@@ -101,3 +101,20 @@ export type { ScriptItem } from './parse-script';
 export { parseScript } from './parse-script';
 export { unescapeSqlString } from './unescape-sql-string';
 export { formatStatement } from './format-statement';
+
+// Binder and planner: names, Hive's types and implicit casts, aggregates, GROUP BY / HAVING / ORDER BY → a plan.
+export type {
+  BinderTable,
+  BoundExpr,
+  PlanColumn,
+  BoundAggregate,
+  SortKey,
+  PlanNode,
+} from './planner/plan';
+export { formatPlan } from './planner/plan';
+export type { ExprScope, BoundScalarFunction, ScalarFunctionResolver } from './binder/bind-expression';
+export { bindExpr, cast, literal, inputRef, scalarCall, astKey } from './binder/bind-expression';
+export type { BinderEnv, BoundQuery } from './binder/query-binder';
+export { QueryBinder } from './binder/query-binder';
+export { compareValues, compareNonNull, valueKey, tupleKey } from './binder/compare-values';
+export { castValueDeep } from './binder/cast-value-deep';

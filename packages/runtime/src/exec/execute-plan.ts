@@ -2,16 +2,18 @@
 // HashAggregate and connector-hive's HiveSource are wired in (see the package README).
 import { createAccumulatorState } from '@hive-batch/aggregate';
 import { HiveBatchError } from '@hive-batch/core';
-import type { Table } from '@hive-batch/catalog';
-import type { BoundExpr, PlanNode, SortKey } from '../binder/plan';
-import { compareNonNull, tupleKey } from './values';
+import { compareNonNull, tupleKey } from '@hive-batch/sql';
+import type { BinderTable, BoundExpr, PlanNode, SortKey } from '@hive-batch/sql';
 
 export type Row = unknown[];
 
 /** Services the executor needs: reading tables, and progress reporting. */
 export interface ExecContext {
   /** Reads all rows of a table: data columns then partition columns; `prune` filters partitions. */
-  readTable(table: Table, prune: ((partitionRow: readonly unknown[]) => boolean) | null): Promise<Row[][]>;
+  readTable(
+    table: BinderTable,
+    prune: ((partitionRow: readonly unknown[]) => boolean) | null,
+  ): Promise<Row[][]>;
 }
 
 function evalAll(exprs: readonly BoundExpr[], row: readonly unknown[]): unknown[] {

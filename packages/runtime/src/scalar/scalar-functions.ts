@@ -5,17 +5,16 @@ import {
   HiveDecimal,
   HiveTypes,
   arrayType,
-  castValue,
   commonTypeForUnion,
-  dataTypeEquals,
   decimalType,
   enforceDecimalType,
   formatDataType,
   mapType,
   structType,
 } from '@hive-batch/core';
-import type { DataType, DecimalType, HiveDecimalValue, HiveValue } from '@hive-batch/core';
-import { compareValues } from '../exec/values';
+import type { DataType, HiveDecimalValue } from '@hive-batch/core';
+import { compareValues } from '@hive-batch/sql';
+import type { ScalarFunctionResolver } from '@hive-batch/sql';
 
 /** A scalar function resolved for argument types. */
 export interface ResolvedScalar {
@@ -430,56 +429,36 @@ const ALIASES: Record<string, string> = {
   character_length: 'length',
 };
 
-/** True when a scalar function of this name exists. */
-export function hasScalarFunction(name: string): boolean {
-  const n = name.toLowerCase();
-  return RESOLVERS[ALIASES[n] ?? n] != null;
+/**
+ * The interim scalar functions as a resolver, with the fields of @hive-batch/functions' evaluators.
+ */
+export const interimScalarFunctions: ScalarFunctionResolver = {
+  lookup(name) {
+    const n = name.toLowerCase();
+    const r = RESOLVERS[ALIASES[n] ?? n];
+    if (r == null) return undefined;
+    return {
+      resolve: (call) => {
+        const x = r(call.argumentTypes, call.constantArguments);
+        return {
+          inputTypes: x.argumentTypes,
+          resultType: x.resultType,
+          deterministic: x.deterministic !== false,
+          evaluate: x.fn,
+        };
+      },
+    };
+  },
+};
+
+/**
+ * Scalar functions: the resolvers tried in order (the first that knows a name wins).
+ */
+export function chainScalarFunctions(resolvers: readonly ScalarFunctionResolver[]): ScalarFunctionResolver {
+  return { lookup: (name) => resolvers.map((r) => r.lookup(name)).find((d) => d != null) };
 }
 
 /** Names of every scalar function (for SHOW FUNCTIONS). */
 export function scalarFunctionNames(): string[] {
   return [...Object.keys(RESOLVERS), ...Object.keys(ALIASES)].sort();
 }
-
-/**
- * Resolves a scalar function for argument types.
- *
- * @throws {HiveBatchError} `UNKNOWN_FUNCTION`, `INVALID_FUNCTION_ARGUMENTS`
- */
-export function resolveScalar(
-  name: string,
-  types: readonly DataType[],
-  constants: readonly unknown[],
-): ResolvedScalar {
-  const n = name.toLowerCase();
-  const r = RESOLVERS[ALIASES[n] ?? n];
-  if (r == null) throw new HiveBatchError('UNKNOWN_FUNCTION', `Invalid function ${name}`);
-  return r(types, constants);
-}
-
-/** Casts when the types differ. */
-export function castTo(value: unknown, from: DataType, to: DataType): unknown {
-  if (value == null) return null;
-  if (to.kind === 'void' || dataTypeEquals(from, to)) return value;
-  if (from.kind === 'array' && to.kind === 'array') {
-    return (value as unknown[]).map((x) => castTo(x, from.element, to.element));
-  }
-  if (from.kind === 'map' && to.kind === 'map') {
-    const out = new Map<unknown, unknown>();
-    for (const [k, v] of value as Map<unknown, unknown>)
-      out.set(castTo(k, from.key, to.key), castTo(v, from.value, to.value));
-    return out;
-  }
-  if (from.kind === 'struct' && to.kind === 'struct' && from.fields.length === to.fields.length) {
-    const src = value as Record<string, unknown>;
-    return Object.fromEntries(
-      to.fields.map((f, i) => {
-        const ff = from.fields[i] as { name: string; type: DataType };
-        return [f.name, castTo(src[ff.name] ?? null, ff.type, f.type)];
-      }),
-    );
-  }
-  return castValue(value as HiveValue, from, to);
-}
-
-export type { DecimalType };

@@ -16,10 +16,10 @@ import {
   parseTimestamp,
 } from '@hive-batch/core';
 import type { DataType, DecimalType, HiveDecimalValue } from '@hive-batch/core';
-import type { Expression, FunctionCall } from '@hive-batch/sql';
-import { compareValues } from '../exec/values';
-import { castTo, hasScalarFunction, resolveScalar } from '../scalar/scalar-functions';
-import type { BoundExpr, PlanColumn } from './plan';
+import type { Expression, FunctionCall } from '../ast';
+import type { BoundExpr, PlanColumn } from '../planner/plan';
+import { castValueDeep as castTo } from './cast-value-deep';
+import { compareValues } from './compare-values';
 
 /** Where names resolve while binding an expression. */
 export interface ExprScope {
@@ -30,6 +30,31 @@ export interface ExprScope {
   readonly columnError?: (name: string) => HiveBatchError;
   /** True when aggregate calls are expected to be replaced; otherwise they are an error. */
   readonly isAggregate: (name: string) => boolean;
+  /** Scalar functions by name. */
+  readonly functions: ScalarFunctionResolver;
+}
+
+/** A scalar function resolved for one call site (the shape of @hive-batch/functions' `ScalarEvaluator`). */
+export interface BoundScalarFunction {
+  /** Types the arguments are cast to before `evaluate` sees them. */
+  readonly inputTypes: readonly DataType[];
+  readonly resultType: DataType;
+  /** False for functions that must not be constant-folded (assert_true, rand). */
+  readonly deterministic: boolean;
+  evaluate(args: readonly unknown[]): unknown;
+}
+
+/** Scalar functions by name (the shape of @hive-batch/functions' `ScalarFunctionDefinition`). */
+export interface ScalarFunctionResolver {
+  /** The function for a name (any case), or undefined. */
+  lookup(name: string):
+    | {
+        resolve(call: {
+          readonly argumentTypes: readonly DataType[];
+          readonly constantArguments: readonly unknown[];
+        }): BoundScalarFunction;
+      }
+    | undefined;
 }
 
 export function semantic(message: string): HiveBatchError {
@@ -482,7 +507,7 @@ export function bindExpr(ast: Expression, scope: ExprScope): BoundExpr {
         case 'div':
           return arithmetic(ast.op, [l, r], text);
         case '||':
-          return scalarCall('concat', [l, r], text);
+          return scalarCall(scope.functions, 'concat', { args: [l, r], text });
         default: {
           const t = commonNumericType(l.type, r.type) ?? HiveTypes.bigint;
           const a = cast(l, t);
@@ -645,14 +670,19 @@ export function bindExpr(ast: Expression, scope: ExprScope): BoundExpr {
 }
 
 /** A scalar function call over bound arguments, with implicit casts. */
-export function scalarCall(name: string, args: readonly BoundExpr[], text?: string): BoundExpr {
-  const resolved = resolveScalar(
-    name,
-    args.map((a) => a.type),
-    args.map((a) => a.constant?.value),
-  );
+export function scalarCall(
+  functions: ScalarFunctionResolver,
+  name: string,
+  { args, text }: { readonly args: readonly BoundExpr[]; readonly text?: string },
+): BoundExpr {
+  const def = functions.lookup(name);
+  if (def == null) throw new HiveBatchError('UNKNOWN_FUNCTION', `Invalid function ${name}`);
+  const resolved = def.resolve({
+    argumentTypes: args.map((a) => a.type),
+    constantArguments: args.map((a) => a.constant?.value),
+  });
   const cargs = args.map((a, i) => {
-    const t = resolved.argumentTypes[i];
+    const t = resolved.inputTypes[i];
     return t == null || t.kind === 'void' ? a : cast(a, t);
   });
   return call(
@@ -662,7 +692,7 @@ export function scalarCall(name: string, args: readonly BoundExpr[], text?: stri
       resolved.deterministic !== false,
     ],
     cargs,
-    (vals) => resolved.fn(vals),
+    (vals) => resolved.evaluate(vals),
   );
 }
 
@@ -676,10 +706,10 @@ function bindCall(ast: FunctionCall, scope: ExprScope): BoundExpr {
   if (scope.isAggregate(name)) {
     throw semantic(`${posText(ast)}Aggregate function ${name} is not allowed here`);
   }
-  if (!hasScalarFunction(name))
+  if (scope.functions.lookup(name) == null)
     throw new HiveBatchError('UNKNOWN_FUNCTION', `${posText(ast)}Invalid function ${name}`);
   const args = ast.args.map((a) => bindExpr(a, scope));
-  return scalarCall(name, args, `${name}(${args.map((a) => a.text).join(', ')})`);
+  return scalarCall(scope.functions, name, { args, text: `${name}(${args.map((a) => a.text).join(', ')})` });
 }
 
 /** A canonical key of an expression AST (positions dropped, names lower-cased), for matching GROUP BY keys. */

@@ -9,24 +9,17 @@ import {
 } from '@hive-batch/core';
 import type { DataType } from '@hive-batch/core';
 import type { AggregateEvaluator } from '@hive-batch/aggregate';
-import type { Table } from '@hive-batch/catalog';
-import type {
-  Expression,
-  FromItem,
-  FunctionCall,
-  OrderItem,
-  Query,
-  QueryBody,
-  SelectCore,
-} from '@hive-batch/sql';
-import { astKey, bindExpr, cast, inputRef, literal, scalarCall, semantic } from './expressions';
-import type { ExprScope } from './expressions';
-import type { BoundAggregate, BoundExpr, PlanColumn, PlanNode, SortKey } from './plan';
+import type { Expression, FromItem, FunctionCall, OrderItem, Query, QueryBody, SelectCore } from '../ast';
+import type { BinderTable, BoundAggregate, BoundExpr, PlanColumn, PlanNode, SortKey } from '../planner/plan';
+import { astKey, bindExpr, cast, inputRef, literal, scalarCall, semantic } from './bind-expression';
+import type { ExprScope, ScalarFunctionResolver } from './bind-expression';
 
 /** What the binder needs from the session. */
 export interface BinderEnv {
   /** Looks a table up (database null = current). @throws TABLE_NOT_FOUND */
-  getTable(database: string | null, table: string): Promise<Table>;
+  getTable(database: string | null, table: string): Promise<BinderTable>;
+  /** Scalar functions. */
+  readonly functions: ScalarFunctionResolver;
   /** True when `name` is an aggregate function. */
   isAggregate(name: string): boolean;
   /** Resolves an aggregate call. */
@@ -54,7 +47,7 @@ export interface BoundQuery {
 type Ctes = ReadonlyMap<string, Query>;
 
 function scopeOf(columns: readonly PlanColumn[], env: BinderEnv): ExprScope {
-  return { columns, isAggregate: (n) => env.isAggregate(n) };
+  return { columns, isAggregate: (n) => env.isAggregate(n), functions: env.functions };
 }
 
 function walkAggregates(e: Expression, env: BinderEnv, out: FunctionCall[]): void {
@@ -450,6 +443,7 @@ export class QueryBinder {
       postScope = {
         columns: aggColumns,
         isAggregate: (n) => env.isAggregate(n),
+        functions: env.functions,
         replace: (ast) => {
           if (ast.kind === 'number' || ast.kind === 'string' || ast.kind === 'null' || ast.kind === 'boolean')
             return undefined;
@@ -554,7 +548,7 @@ export class QueryBinder {
     const name = (c.name[c.name.length - 1] ?? '').toLowerCase();
     const inner: ExprScope = { ...scope, isAggregate: (n) => this.env.isAggregate(n) };
     let args = c.args.map((a) => bindExpr(a, inner));
-    if (tupleWithNulls) args = [scalarCall('struct', args)];
+    if (tupleWithNulls) args = [scalarCall(this.env.functions, 'struct', { args })];
     if (c.withinGroup != null) {
       // f(pc) WITHIN GROUP (ORDER BY x [DESC]) → f(x, pc, ascending)
       const o = c.withinGroup[0];

@@ -1,7 +1,13 @@
 // Bound expressions and the logical/physical plan the binder produces and the executor runs.
-import type { DataType } from '@hive-batch/core';
+import type { DataType, Field } from '@hive-batch/core';
 import type { AggregateEvaluator } from '@hive-batch/aggregate';
-import type { Table } from '@hive-batch/catalog';
+
+/** What the binder needs to know about a table (a catalog `Table` has these fields). */
+export interface BinderTable {
+  readonly id: { readonly database: string; readonly table: string };
+  readonly columns: readonly Field[];
+  readonly partitionKeys: readonly Field[];
+}
 
 /** A typed expression compiled to a closure over an input row. */
 export interface BoundExpr {
@@ -41,7 +47,7 @@ export type PlanNode =
   | {
       readonly kind: 'scan';
       readonly columns: readonly PlanColumn[];
-      readonly table: Table;
+      readonly table: BinderTable;
       /** Partition pruning predicate over the partition columns, evaluated on scan rows, or null. */
       readonly partitionFilter: BoundExpr | null;
     }
