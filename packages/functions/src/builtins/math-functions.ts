@@ -78,14 +78,27 @@ function resolveRound(mode: RoundingMode, call: ScalarCallInfo): ScalarEvaluator
   checkArity(call, name, [1, 2]);
   const t = numericArg(name, call, 0);
   let scale = 0;
+  let nullScale = false;
   if (call.argumentTypes.length === 2) {
     const st = argType(call, 1);
     const c = call.constantArguments[1];
-    if (!isIntegralType(st) || c == null) {
+    // A NULL scale (a NULL literal, or a typed NULL constant) makes every result NULL.
+    nullScale = c === null && (st.kind === 'void' || isIntegralType(st));
+    if (!nullScale && (!isIntegralType(st) || c == null)) {
       throw argumentError(`${name.toUpperCase()} second argument only takes constant integer`);
     }
-    scale = Number(c);
+    scale = nullScale ? 0 : Number(c);
   }
+  const ev = roundEvaluator(call, { type: t, scale, mode });
+  // Typed as for scale 0, every row NULL.
+  return nullScale ? makeEvaluator(ev, () => null) : ev;
+}
+
+function roundEvaluator(
+  call: ScalarCallInfo,
+  spec: { readonly type: DataType; readonly scale: number; readonly mode: RoundingMode },
+): ScalarEvaluator {
+  const { type: t, scale, mode } = spec;
   if (t.kind === 'decimal') {
     // The result keeps min(scale, d) fraction digits and gains an integer digit when rounding can carry.
     const intDigits = t.precision - t.scale;

@@ -57,6 +57,13 @@ describe('round and bround', () => {
     expect(t(['decimal(38,10)'], [])).toBe('decimal(29,0)');
   });
 
+  test('a NULL scale gives NULL with the scale-0 type', () => {
+    expect(run('round', ['double', 'void'], [2.5, null])).toBeNull();
+    expect(formatDataType(resolve('round', ['decimal(5,2)', 'void'], [undefined, null]).resultType)).toBe(
+      'decimal(4,0)',
+    );
+  });
+
   test('the scale must be an integer constant', () => {
     expect(() => resolve('round', ['double', 'int'])).toThrow(
       expect.objectContaining({ code: 'INVALID_FUNCTION_ARGUMENTS' }),
