@@ -7,8 +7,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { columnFromValues, getValue, HiveTypes } from '@hive-batch/core';
+import type { ColumnBatch } from '@hive-batch/core';
+import {
+  batchFromRows,
+  batchToRows,
+  columnFromValues,
+  createSchema,
+  getValue,
+  HiveTypes,
+} from '@hive-batch/core';
 import { aggregateBatchGrouped, mergePartialsGrouped, resolveAggregate } from '@hive-batch/aggregate';
+import { hashAggregate } from '@hive-batch/operators';
 import { tempDir } from '@hive-batch/test-utils';
 import type { TempDir } from '@hive-batch/test-utils';
 import { runScalar, session } from './helpers/session';
@@ -172,5 +181,66 @@ describe('examples/udf-plugin packed with npm pack', () => {
     });
     expect(merged).toEqual(complete);
     expect(evaluator.partialFromJson(evaluator.partialToJson(partials[0] ?? null))).toEqual(partials[0]);
+  });
+
+  test('the UDAF runs in the hash-aggregation operator, also across partial/final stages', async () => {
+    const { functions } = await session();
+    await functions.createFunction({
+      name: 'geomean',
+      className: 'geomean',
+      temporary: true,
+      resources: [{ type: 'jar', uri: packed.path }],
+    });
+    const f = await functions.resolveFunction('geomean');
+    if (f.kind !== 'aggregate') throw new Error('aggregate expected');
+    const inputSchema = createSchema([
+      { name: 'k', type: HiveTypes.string },
+      { name: 'x', type: HiveTypes.double },
+    ]);
+    const rows = [
+      ['a', 2],
+      ['b', 3],
+      ['a', 8],
+      ['b', null],
+      ['c', -1],
+      ['b', 27],
+    ];
+    const batches = [batchFromRows(inputSchema, rows.slice(0, 3)), batchFromRows(inputSchema, rows.slice(3))];
+    const collect = async (
+      input: Parameters<typeof hashAggregate>[0],
+      options: Parameters<typeof hashAggregate>[1],
+    ) => {
+      const out: unknown[][] = [];
+      for await (const b of hashAggregate(input, options)) out.push(...batchToRows(b));
+      return out.sort((p, q) => String(p[0]).localeCompare(String(q[0])));
+    };
+    const complete = await collect(batches, {
+      inputSchema,
+      groupBy: [0],
+      aggregates: [{ function: f.definition, args: [1] }],
+    });
+    expect(complete).toEqual([
+      ['a', expect.closeTo(4, 12)],
+      ['b', expect.closeTo(9, 12)],
+      ['c', null],
+    ]);
+    const partialBatches: ColumnBatch[] = [];
+    let partialSchema = inputSchema;
+    for await (const b of hashAggregate(batches, {
+      inputSchema,
+      groupBy: [0],
+      aggregates: [{ function: f.definition, args: [1] }],
+      mode: 'partial1',
+    })) {
+      partialBatches.push(b);
+      partialSchema = b.schema;
+    }
+    const final = await collect(partialBatches, {
+      inputSchema: partialSchema,
+      groupBy: [0],
+      aggregates: [{ function: f.definition, args: [1], argumentTypes: [HiveTypes.double] }],
+      mode: 'final',
+    });
+    expect(final).toEqual(complete);
   });
 });
