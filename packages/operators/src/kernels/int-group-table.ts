@@ -10,8 +10,8 @@ export class IntGroupTable {
   size = 0;
   /** Group id of the NULL key, or -1. */
   nullGroup = -1;
-  private slotKeys: Int32Array;
-  private slotGroups: Int32Array;
+  /** Interleaved `[key, group id]` pairs (group id -1 = empty): one cache line per probe. */
+  private slots: Int32Array;
   private mask: number;
   private shift: number;
   private used = 0;
@@ -19,15 +19,14 @@ export class IntGroupTable {
   constructor(initialCapacity = 1024) {
     let cap = 16;
     while (cap < initialCapacity * 2) cap *= 2;
-    this.slotKeys = new Int32Array(cap);
-    this.slotGroups = new Int32Array(cap).fill(-1);
+    this.slots = new Int32Array(cap * 2).fill(-1);
     this.mask = cap - 1;
     this.shift = 32 - Math.log2(cap);
   }
 
   /** Bytes held by the table's arrays. */
   get byteSize(): number {
-    return this.slotKeys.byteLength + this.slotGroups.byteLength + this.groupKeys.byteLength;
+    return this.slots.byteLength + this.groupKeys.byteLength;
   }
 
   /**
@@ -37,8 +36,7 @@ export class IntGroupTable {
   // eslint-disable-next-line max-params -- hot path: plain positional arguments, no options object per batch
   groupIds(keys: ArrayLike<number>, validity: Uint8Array | null, numRows: number, out: Int32Array): void {
     const hasNulls = validity != null;
-    let slotKeys = this.slotKeys;
-    let slotGroups = this.slotGroups;
+    let slots = this.slots;
     let mask = this.mask;
     let shift = this.shift;
     for (let i = 0; i < numRows; i++) {
@@ -48,28 +46,27 @@ export class IntGroupTable {
         continue;
       }
       const k = keys[i]! | 0;
-      let s = Math.imul(k, -1640531535) >>> shift;
+      let s = (Math.imul(k, -1640531535) >>> shift) << 1;
       for (;;) {
-        const g = slotGroups[s]!;
+        const g = slots[s + 1]!;
         if (g < 0) {
           const ng = this.newGroup(k);
-          slotKeys[s] = k;
-          slotGroups[s] = ng;
+          slots[s] = k;
+          slots[s + 1] = ng;
           out[i] = ng;
           if (++this.used * 2 > mask) {
             this.rehash();
-            slotKeys = this.slotKeys;
-            slotGroups = this.slotGroups;
+            slots = this.slots;
             mask = this.mask;
             shift = this.shift;
           }
           break;
         }
-        if (slotKeys[s] === k) {
+        if (slots[s] === k) {
           out[i] = g;
           break;
         }
-        s = (s + 1) & mask;
+        s = (s + 2) & ((mask << 1) | 1);
       }
     }
   }
@@ -86,24 +83,22 @@ export class IntGroupTable {
   }
 
   private rehash(): void {
-    const oldKeys = this.slotKeys;
-    const oldGroups = this.slotGroups;
-    const cap = oldKeys.length * 2;
-    const keys = new Int32Array(cap);
-    const groups = new Int32Array(cap).fill(-1);
+    const old = this.slots;
+    const cap = old.length; // twice the slot count: doubling
+    const slots = new Int32Array(cap * 2).fill(-1);
     const mask = cap - 1;
     const shift = 32 - Math.log2(cap);
-    for (let s = 0; s < oldKeys.length; s++) {
-      const g = oldGroups[s]!;
+    const wrap = (mask << 1) | 1;
+    for (let o = 0; o < old.length; o += 2) {
+      const g = old[o + 1]!;
       if (g < 0) continue;
-      const k = oldKeys[s]!;
-      let t = Math.imul(k, -1640531535) >>> shift;
-      while (groups[t]! >= 0) t = (t + 1) & mask;
-      keys[t] = k;
-      groups[t] = g;
+      const k = old[o]!;
+      let t = (Math.imul(k, -1640531535) >>> shift) << 1;
+      while (slots[t + 1]! >= 0) t = (t + 2) & wrap;
+      slots[t] = k;
+      slots[t + 1] = g;
     }
-    this.slotKeys = keys;
-    this.slotGroups = groups;
+    this.slots = slots;
     this.mask = mask;
     this.shift = shift;
   }
