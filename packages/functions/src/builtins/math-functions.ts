@@ -83,7 +83,7 @@ function resolveRound(mode: RoundingMode, call: ScalarCallInfo): ScalarEvaluator
     const st = argType(call, 1);
     const c = call.constantArguments[1];
     // A NULL scale (a NULL literal, or a typed NULL constant) makes every result NULL.
-    nullScale = c === null && (st.kind === 'void' || isIntegralType(st));
+    nullScale = c !== undefined && c == null && (st.kind === 'void' || isIntegralType(st));
     if (!nullScale && (!isIntegralType(st) || c == null)) {
       throw argumentError(`${name.toUpperCase()} second argument only takes constant integer`);
     }
