@@ -5,8 +5,8 @@ export interface ParquetSchemaElement {
   name: string;
   type?: 'BOOLEAN' | 'INT32' | 'INT64' | 'FLOAT' | 'DOUBLE' | 'BYTE_ARRAY' | 'FIXED_LEN_BYTE_ARRAY';
   type_length?: number;
-  repetition_type?: 'OPTIONAL' | 'REQUIRED';
-  converted_type?: 'UTF8' | 'INT_8' | 'INT_16' | 'DATE' | 'TIMESTAMP_MICROS' | 'DECIMAL';
+  repetition_type?: 'OPTIONAL' | 'REQUIRED' | 'REPEATED';
+  converted_type?: 'UTF8' | 'INT_8' | 'INT_16' | 'DATE' | 'TIMESTAMP_MICROS' | 'DECIMAL' | 'LIST';
   precision?: number;
   scale?: number;
   num_children?: number;
@@ -20,12 +20,49 @@ export function decimalByteWidth(precision: number): number {
 }
 
 /**
- * The parquet element of a Hive primitive type (Hive's mapping, except TIMESTAMP: INT64 TIMESTAMP_MICROS
- * instead of the legacy INT96; the reader accepts both).
+ * The parquet schema elements (depth-first) of a Hive column: Hive's mapping for primitives (except TIMESTAMP:
+ * INT64 TIMESTAMP_MICROS instead of the legacy INT96; the reader accepts both), the standard 3-level LIST for
+ * arrays, an optional group for structs.
  *
- * @throws {HiveBatchError} `UNSUPPORTED_TYPE` for complex types
+ * @throws {HiveBatchError} `UNSUPPORTED_TYPE` for maps (hyparquet reads map keys back as object property names)
  */
-export function parquetElementOf(name: string, type: DataType): ParquetSchemaElement {
+export function parquetElementsOf(name: string, type: DataType): ParquetSchemaElement[] {
+  if (type.kind === 'array') {
+    return [
+      { name, repetition_type: 'OPTIONAL', converted_type: 'LIST', num_children: 1 },
+      { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+      ...parquetElementsOf('element', type.element),
+    ];
+  }
+  if (type.kind === 'struct') {
+    return [
+      { name, repetition_type: 'OPTIONAL', num_children: type.fields.length },
+      ...type.fields.flatMap((f) => parquetElementsOf(f.name, f.type)),
+    ];
+  }
+  return [parquetElementOf(name, type)];
+}
+
+/** A Hive value as hyparquet-writer takes it for `type` (decimals as unscaled bigints, nested recursively). */
+export function toParquetValue(type: DataType, v: unknown): unknown {
+  if (v == null) return null;
+  switch (type.kind) {
+    case 'decimal':
+      return decimalToUnscaled(v as HiveDecimalValue, type.scale);
+    case 'array':
+      return (v as readonly unknown[]).map((e) => toParquetValue(type.element, e));
+    case 'struct': {
+      const src = v as Readonly<Record<string, unknown>>;
+      const out: Record<string, unknown> = {};
+      for (const f of type.fields) out[f.name] = toParquetValue(f.type, src[f.name]);
+      return out;
+    }
+    default:
+      return v;
+  }
+}
+
+function parquetElementOf(name: string, type: DataType): ParquetSchemaElement {
   const e = (rest: Omit<ParquetSchemaElement, 'name' | 'repetition_type'>): ParquetSchemaElement => ({
     name,
     repetition_type: 'OPTIONAL',
@@ -67,7 +104,7 @@ export function parquetElementOf(name: string, type: DataType): ParquetSchemaEle
     default:
       throw new HiveBatchError(
         'UNSUPPORTED_TYPE',
-        `Parquet columns of type ${type.kind} are not supported yet (${name})`,
+        `Parquet columns of type ${type.kind} are not supported (${name})`,
       );
   }
 }

@@ -85,6 +85,25 @@ async function metadataOf(fs: FileSystem, range: FileRange): Promise<FileMetaDat
   }
 }
 
+/** Indices of the root's direct children in the flattened (depth-first) schema. */
+function topLevelIndices(metadata: FileMetaData): Set<number> {
+  const out = new Set<number>();
+  // Walk the depth-first list: each element consumes its subtree.
+  const skip = (i: number): number => {
+    const n = metadata.schema[i]?.num_children ?? 0;
+    let j = i + 1;
+    for (let c = 0; c < n; c++) j = skip(j);
+    return j;
+  };
+  const rootChildren = metadata.schema[0]?.num_children ?? 0;
+  let i = 1;
+  for (let c = 0; c < rootChildren && i < metadata.schema.length; c++) {
+    out.add(i);
+    i = skip(i);
+  }
+  return out;
+}
+
 function converterFor(type: DataType, scale: number | undefined): ((v: unknown) => unknown) | null {
   switch (type.kind) {
     case 'decimal': {
@@ -101,6 +120,30 @@ function converterFor(type: DataType, scale: number | undefined): ((v: unknown) 
       return (v) => (v == null ? null : Math.fround(v as number));
     case 'binary':
       return (v) => (v == null ? null : typeof v === 'string' ? new TextEncoder().encode(v) : v);
+    case 'array': {
+      const element = converterFor(type.element, undefined);
+      return (v) =>
+        v == null
+          ? null
+          : (v as readonly unknown[]).map((e) => (e == null ? null : element == null ? e : element(e)));
+    }
+    case 'struct': {
+      const fields = type.fields.map((f) => ({
+        name: f.name,
+        lower: f.name.toLowerCase(),
+        conv: converterFor(f.type, undefined),
+      }));
+      return (v) => {
+        if (v == null) return null;
+        const src = v as Readonly<Record<string, unknown>>;
+        const out: Record<string, unknown> = {};
+        for (const f of fields) {
+          const raw = src[f.name] ?? src[f.lower];
+          out[f.name] = raw == null ? null : f.conv == null ? raw : f.conv(raw);
+        }
+        return out;
+      };
+    }
     default:
       return null;
   }
@@ -130,9 +173,10 @@ export async function* readParquetRange(
   // Strip DECIMAL annotations so hyparquet hands over raw unscaled values (its own conversion goes through
   // float64); the scale is applied exactly here.
   const scales = new Map<string, number>();
-  const schema = metadata.schema.map((el) => {
+  const topLevel = topLevelIndices(metadata);
+  const schema = metadata.schema.map((el, index) => {
     if (el.converted_type === 'DECIMAL' || el.logical_type?.type === 'DECIMAL') {
-      scales.set(el.name.toLowerCase(), el.scale ?? 0);
+      if (topLevel.has(index)) scales.set(el.name.toLowerCase(), el.scale ?? 0);
       const { converted_type: _c, logical_type: _l, ...rest } = el;
       return rest;
     }
@@ -140,7 +184,9 @@ export async function* readParquetRange(
   });
   const meta: FileMetaData = { ...metadata, schema };
   const fileColumns = new Map<string, string>();
-  for (const el of schema.slice(1)) fileColumns.set(el.name.toLowerCase(), el.name);
+  schema.forEach((el, index) => {
+    if (topLevel.has(index)) fileColumns.set(el.name.toLowerCase(), el.name);
+  });
   const present = columns.map((c) => fileColumns.get(c.name.toLowerCase()));
   const readNames = present.filter((n): n is string => n != null);
   const converters = columns.map((c) => converterFor(c.type, scales.get(c.name.toLowerCase())));

@@ -4,11 +4,10 @@ import {
   createTextRowSerializer,
   HiveBatchError,
   type Field,
-  type HiveDecimalValue,
   type TextSerDeOptions,
 } from '@hive-batch/core';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { decimalToUnscaled, parquetElementOf } from '../internal/parquet-types';
+import { parquetElementsOf, toParquetValue } from '../internal/parquet-types';
 import type { HiveFileFormat } from '../planning/hive-split';
 
 /** The finished bytes of a data file plus what the catalog statistics need. */
@@ -87,7 +86,7 @@ export function createDataFileWriter(options: DataFileWriterOptions): DataFileWr
       },
     };
   }
-  const elements = columns.map((c) => parquetElementOf(c.name, c.type));
+  const elements = columns.flatMap((c) => parquetElementsOf(c.name, c.type));
   const data: unknown[][] = columns.map(() => []);
   let rows = 0;
   let estimate = 0;
@@ -102,17 +101,7 @@ export function createDataFileWriter(options: DataFileWriterOptions): DataFileWr
       for (let c = 0; c < columns.length; c++) {
         const v = row[c];
         const col = columns[c];
-        let out: unknown = v ?? null;
-        if (v != null && col != null) {
-          if (col.type.kind === 'decimal') out = decimalToUnscaled(v as HiveDecimalValue, col.type.scale);
-          else if (
-            col.type.kind === 'binary' ||
-            col.type.kind === 'string' ||
-            col.type.kind === 'varchar' ||
-            col.type.kind === 'char'
-          )
-            out = v;
-        }
+        const out = col == null ? null : toParquetValue(col.type, v);
         data[c]?.push(out);
         estimate += estimateValue(v);
       }
