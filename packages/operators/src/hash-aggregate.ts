@@ -39,7 +39,9 @@ export interface HashAggregateOptions {
   readonly highWaterMarkRows?: number;
   /**
    * Memory for the hash table, accumulator arrays and side tables. Past it, partial states are spilled to
-   * partitioned temp files and merged partition by partition at the end. Bytes. Defaults to `1 GiB`.
+   * partitioned temp files and merged partition by partition at the end. Checked after each input batch, so
+   * one batch's growth can overshoot it; a single partition is merged in memory without a second budget check.
+   * Bytes. Defaults to `1 GiB`.
    */
   readonly memoryBudgetBytes?: number;
   /** Directory for spill files (a private subdirectory is created). Defaults to `os.tmpdir()`. */
