@@ -33,14 +33,15 @@ import type {
 } from '@hive-batch/sql';
 import { executePlan } from './exec/execute-plan';
 import type { ExecContext, Row } from './exec/execute-plan';
-import { chainScalarFunctions, interimScalarFunctions, scalarFunctionNames } from './scalar/scalar-functions';
 import {
-  clearDirectory,
-  loadFiles,
-  partitionValue,
-  readTextTable,
-  writeTextFile,
-} from './storage/text-table';
+  builtinScalarResolver,
+  chainScalarFunctions,
+  describeScalarFunction,
+  interimScalarFunctions,
+  scalarFunctionNames,
+} from './scalar/scalar-functions';
+import { scanTable } from './storage/hive-source-scan';
+import { clearDirectory, loadFiles, partitionValue, writeTextFile } from './storage/text-table';
 import type { ScanProgress } from './storage/text-table';
 
 /** A result column. */
@@ -129,7 +130,7 @@ export class Session {
     this.options = options;
     this.conf = new Map(Object.entries(options.conf ?? {}));
     this.aggregates = createAggregateRegistry(builtinAggregates());
-    this.functions = chainScalarFunctions([interimScalarFunctions]);
+    this.functions = chainScalarFunctions([builtinScalarResolver(), interimScalarFunctions]);
   }
 
   /** Opens (creating if needed) the warehouse and its metastore. */
@@ -195,7 +196,7 @@ export class Session {
   private execContext(): ExecContext {
     return {
       readTable: async (table, prune) =>
-        readTextTable(this.catalog, await this.catalog.getTable(table.id), {
+        scanTable(this.catalog, table.id, {
           prune,
           ...(this.options.onProgress != null ? { onProgress: this.options.onProgress } : {}),
           splitPerFile: /Bucketized/i.test(this.conf.get('hive.input.format') ?? ''),
@@ -326,6 +327,8 @@ export class Session {
           const text = stmt.extended ? (def.extendedDescription ?? def.description) : def.description;
           return TEXT(text.split('\n'), stmt);
         }
+        const scalar = describeScalarFunction(stmt.name, stmt.extended);
+        if (scalar != null) return TEXT(scalar.split('\n'), stmt);
         return TEXT([`Function '${stmt.name}' does not exist.`], stmt);
       }
       case 'describeDatabase': {

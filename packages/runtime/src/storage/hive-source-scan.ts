@@ -1,0 +1,104 @@
+// Table scans through @hive-batch/connector-hive's HiveSource, driven by @hive-batch/source's SourceCoordinator
+// in this process (one reader), so the same split planning, assignment and readers run as in a cluster.
+import { batchToRows } from '@hive-batch/core';
+import type { ColumnBatch } from '@hive-batch/core';
+import type { Catalog, TableId } from '@hive-batch/catalog';
+import { HiveSource, loadHiveTable } from '@hive-batch/connector-hive';
+import type { HiveSplit } from '@hive-batch/connector-hive';
+import { SourceCoordinator } from '@hive-batch/source';
+import type { SourceReader } from '@hive-batch/source';
+import type { ScanProgress } from './text-table';
+
+/** Options of {@link scanTable}. */
+export interface ScanTableOptions {
+  /** Keeps a partition when true for its raw partition values. Defaults to all. */
+  readonly prune?: ((partitionValues: readonly unknown[]) => boolean) | null;
+  readonly onProgress?: (p: ScanProgress) => void;
+  /**
+   * One split per file, ordered by size (largest first), as BucketizedHiveInputFormat and MapReduce plan them;
+   * otherwise the table is one split, as CombineHiveInputFormat reads a small table. Defaults to false.
+   */
+  readonly splitPerFile?: boolean;
+}
+
+function splitBytes(s: HiveSplit): number {
+  return s.ranges.reduce((n, r) => n + r.length, 0);
+}
+
+/**
+ * Reads a table (data columns, then partition columns) and returns its rows grouped by split.
+ *
+ * @throws {HiveBatchError} `TABLE_NOT_FOUND`, `MALFORMED_DATA`, `IO_ERROR`, `UNSUPPORTED_OPERATION` (format)
+ */
+export async function scanTable(
+  catalog: Catalog,
+  id: TableId,
+  options: ScanTableOptions = {},
+): Promise<unknown[][][]> {
+  const { table, partitions } = await loadHiveTable(catalog, id);
+  const name = `${id.database}.${id.table}`;
+  const source = new HiveSource({
+    table,
+    partitions,
+    ...(options.splitPerFile === true ? { planner: { packSmallFiles: false } } : {}),
+  });
+  const perSplit: { split: HiveSplit; rows: unknown[][] }[] = [];
+  let reader: SourceReader<ColumnBatch, HiveSplit> | null = null;
+  const coordinator = new SourceCoordinator({
+    source,
+    parallelism: 1,
+    gateway: {
+      send: (_attempt, event) => {
+        if (event.kind === 'addSplits') {
+          for (const split of event.splits) perSplit.push({ split, rows: [] });
+          reader?.addSplits(event.splits);
+        }
+        if (event.kind === 'noMoreSplits') reader?.notifyNoMoreSplits();
+      },
+    },
+  });
+  coordinator.start();
+  const r = source.createReader({
+    subtaskId: 0,
+    attemptNumber: 0,
+    location: undefined,
+    sendSplitRequest: () => coordinator.handleSplitRequest(0, 0),
+    sendSourceEvent: () => {},
+  });
+  reader = r;
+  coordinator.registerAttempt(0, 0);
+  r.start();
+  let rowsRead = 0;
+  let done = 0;
+  try {
+    for (;;) {
+      const status = r.pollNext({
+        collect: (b) => {
+          const rows = batchToRows(b);
+          rowsRead += rows.length;
+          perSplit[perSplit.length - 1]?.rows.push(...rows);
+        },
+      });
+      if (perSplit.length - 1 > done) {
+        done = perSplit.length - 1;
+        options.onProgress?.({ table: name, splitsDone: done, splitsTotal: perSplit.length, rowsRead });
+      }
+      if (status === 'END_OF_INPUT') break;
+      if (status === 'NOTHING_AVAILABLE') await r.isAvailable();
+    }
+    coordinator.attemptFinished(0, 0);
+    await coordinator.settled();
+  } finally {
+    coordinator.close();
+  }
+  options.onProgress?.({ table: name, splitsDone: perSplit.length, splitsTotal: perSplit.length, rowsRead });
+  const nData = table.columns.length;
+  const keep = (row: unknown[]): boolean => options.prune == null || options.prune(row.slice(nData));
+  if (options.splitPerFile === true) {
+    return perSplit
+      .map((s, i) => ({ ...s, i }))
+      .sort((a, b) => splitBytes(b.split) - splitBytes(a.split) || a.i - b.i)
+      .map((s) => s.rows.filter(keep));
+  }
+  return [perSplit.flatMap((s) => s.rows).filter(keep)];
+}
