@@ -1,9 +1,9 @@
-import { arrayType, getValue, HiveBatchError, structType } from '@hive-batch/core';
+import { arrayType, getValue, HiveBatchError, hiveValueComparator, structType } from '@hive-batch/core';
 import type { AccumulatorState, AggregateEvaluator } from './contract';
 import { createAccumulatorState } from './state';
 import { VALUE_PARTIAL_CODEC } from './internal/evaluator-kit';
 import { valueToJson } from './internal/partial-codec';
-import { comparatorFor, containsMap } from './internal/hive-compare';
+import { containsMap } from './internal/contains-map';
 
 /** Distinct argument tuples of one group, in first-seen order, keyed by their canonical form. */
 type DistinctSet = Map<string, readonly unknown[]>;
@@ -42,7 +42,7 @@ export function withDistinct(inner: AggregateEvaluator): AggregateEvaluator {
     // Copy: callers may reuse the argument array for the next row.
     if (!set.has(key)) set.set(key, args.slice());
   };
-  const comparators = inner.inputTypes.map((t) => (containsMap(t) ? () => 0 : comparatorFor(t, false)));
+  const comparators = inner.inputTypes.map((t) => (containsMap(t) ? () => 0 : hiveValueComparator(t, false)));
   const compareTuples = (a: readonly unknown[], b: readonly unknown[]): number => {
     for (let k = 0; k < comparators.length; k++) {
       const x = a[k] ?? null;

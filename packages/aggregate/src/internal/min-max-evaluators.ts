@@ -1,9 +1,9 @@
-import { getValue } from '@hive-batch/core';
+import { compareHiveDoubles, getValue, hiveValueComparator } from '@hive-batch/core';
 import type { DataType } from '@hive-batch/core';
 import type { AccumulatorState, AggregateCallInfo, AggregateEvaluator } from '../contract';
 import { extremeBigintKernel, maxNumberKernel, minNumberKernel } from '../kernels/min-max-kernels';
 import { argColumn, rejectStar, slotF64, slotI64, slotU8, VALUE_PARTIAL_CODEC } from './evaluator-kit';
-import { comparatorFor, compareDoubles, containsMap } from './hive-compare';
+import { containsMap } from './contains-map';
 import { invalidArguments } from './hive-convert';
 
 /** GenericUDAFMax/Min resolver checks; returns the argument type. */
@@ -50,7 +50,7 @@ function numberExtreme(t: DataType, isMax: boolean): AggregateEvaluator {
       h[g] = 1;
       return;
     }
-    const c = compareDoubles(val[g] ?? 0, v);
+    const c = compareHiveDoubles(val[g] ?? 0, v);
     if (isMax ? c < 0 : c > 0) val[g] = v;
   };
   const out = (state: AccumulatorState, g: number): number | null =>
@@ -158,7 +158,7 @@ function bigintExtreme(t: DataType, isMax: boolean): AggregateEvaluator {
 
 function genericExtreme(t: DataType, isMax: boolean): AggregateEvaluator {
   // max orders NULL fields inside structs/arrays lowest, min highest (NullValueOption.MAXVALUE).
-  const cmp = comparatorFor(t, !isMax);
+  const cmp = hiveValueComparator(t, !isMax);
   const offer = (state: AccumulatorState, g: number, v: unknown): void => {
     const b = state.side[g];
     if (b == null) {

@@ -1,11 +1,15 @@
-import { HiveDecimal, InternalError } from '@hive-batch/core';
-import type { DataType } from '@hive-batch/core';
+/**
+ * Hive's value ordering (`ObjectInspectorUtils.compare`), shared by min/max and sorting-style built-ins.
+ */
+import { InternalError } from '../errors/hive-batch-error';
+import type { DataType } from '../types/data-type';
+import { HiveDecimal } from './hive-decimal';
 
-/** Orders two non-NULL values of one type: negative, zero or positive. */
-export type ValueComparator = (a: unknown, b: unknown) => number;
+/** Orders two values of one type: negative, zero or positive. */
+export type HiveValueComparator = (a: unknown, b: unknown) => number;
 
 /** Java `Double.compare` except that `-0.0 == 0.0` (ObjectInspectorUtils.compare): NaN is the greatest. */
-export function compareDoubles(a: number, b: number): number {
+export function compareHiveDoubles(a: number, b: number): number {
   if (a === b) return 0;
   if (a < b) return -1;
   if (a > b) return 1;
@@ -19,7 +23,7 @@ export function compareDoubles(a: number, b: number): number {
  * Unsigned UTF-8 byte order (Hadoop `Text.compareTo`) on JS strings: equal to code point order, which differs
  * from UTF-16 order only between surrogate pairs and U+E000–U+FFFF.
  */
-export function compareUtf8(a: string, b: string): number {
+function compareUtf8(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     let ca = a.charCodeAt(i);
@@ -36,7 +40,7 @@ export function compareUtf8(a: string, b: string): number {
 }
 
 /** Java `String.compareTo`: UTF-16 code unit order. */
-export function compareUtf16(a: string, b: string): number {
+function compareUtf16(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -65,12 +69,14 @@ function structField(v: unknown, name: string, index: number): unknown {
 }
 
 /**
- * Hive's `ObjectInspectorUtils.compare` for a type, chosen once per call site. `nullsHigh` sets how NULL
- * fields inside structs/arrays order (min passes NULL = maximum, max NULL = minimum).
+ * Hive's `ObjectInspectorUtils.compare` for two non-NULL values of type `t`, built once per call site (the
+ * comparator for hot loops; {@link compareHiveValues} is the one-off form). `nullsHigh` sets how NULL
+ * elements and fields inside arrays/structs order: false puts them first (Hive's default), true last (Hive's
+ * `min` passes NULL as the maximum).
  *
- * @throws {InternalError} for map types (the resolvers reject them first).
+ * @throws {InternalError} for map types: Hive cannot compare maps.
  */
-export function comparatorFor(t: DataType, nullsHigh: boolean): ValueComparator {
+export function hiveValueComparator(t: DataType, nullsHigh: boolean): HiveValueComparator {
   switch (t.kind) {
     case 'tinyint':
     case 'smallint':
@@ -78,7 +84,7 @@ export function comparatorFor(t: DataType, nullsHigh: boolean): ValueComparator 
     case 'float':
     case 'double':
     case 'date':
-      return (a, b) => compareDoubles(a as number, b as number);
+      return (a, b) => compareHiveDoubles(a as number, b as number);
     case 'bigint':
     case 'timestamp':
       return (a, b) => compareBig(a as bigint, b as bigint);
@@ -97,7 +103,7 @@ export function comparatorFor(t: DataType, nullsHigh: boolean): ValueComparator 
     case 'void':
       return () => 0;
     case 'array': {
-      const elem = withNulls(comparatorFor(t.element, nullsHigh), nullsHigh);
+      const elem = withNulls(hiveValueComparator(t.element, nullsHigh), nullsHigh);
       return (a, b) => {
         const xa = a as readonly unknown[];
         const xb = b as readonly unknown[];
@@ -112,7 +118,7 @@ export function comparatorFor(t: DataType, nullsHigh: boolean): ValueComparator 
     case 'struct': {
       const fields = t.fields.map((f) => ({
         name: f.name,
-        cmp: withNulls(comparatorFor(f.type, nullsHigh), nullsHigh),
+        cmp: withNulls(hiveValueComparator(f.type, nullsHigh), nullsHigh),
       }));
       return (a, b) => {
         for (let i = 0; i < fields.length; i++) {
@@ -129,7 +135,7 @@ export function comparatorFor(t: DataType, nullsHigh: boolean): ValueComparator 
   }
 }
 
-function withNulls(cmp: ValueComparator, nullsHigh: boolean): ValueComparator {
+function withNulls(cmp: HiveValueComparator, nullsHigh: boolean): HiveValueComparator {
   return (a, b) => {
     if (a == null) return b == null ? 0 : nullsHigh ? 1 : -1;
     if (b == null) return nullsHigh ? -1 : 1;
@@ -137,16 +143,22 @@ function withNulls(cmp: ValueComparator, nullsHigh: boolean): ValueComparator {
   };
 }
 
-/** True when a type is or contains a map (Hive's min/max reject it). */
-export function containsMap(t: DataType): boolean {
-  switch (t.kind) {
-    case 'map':
-      return true;
-    case 'array':
-      return containsMap(t.element);
-    case 'struct':
-      return t.fields.some((f) => containsMap(f.type));
-    default:
-      return false;
-  }
+/**
+ * Compares two values of one Hive type as Hive's `ObjectInspectorUtils.compare` does: NULL before any value
+ * (at the top and inside arrays/structs); numbers and dates numerically, doubles as Java `Double.compare`
+ * except `-0.0 == 0.0` (NaN greatest); `string` by unsigned UTF-8 bytes (Hadoop `Text`), `varchar` by
+ * UTF-16 code units, `char` by UTF-16 with trailing spaces ignored; `binary` by unsigned bytes; booleans
+ * false < true; arrays element by element then by length; structs field by field.
+ *
+ * Builds the comparator on each call; where one type is compared many times use {@link hiveValueComparator}.
+ *
+ * @returns negative, zero or positive.
+ * @throws {InternalError} for map types: Hive cannot compare maps.
+ *
+ * @example
+ * compareHiveValues(null, 1, { kind: 'int' }); // < 0
+ * compareHiveValues(NaN, Infinity, { kind: 'double' }); // > 0
+ */
+export function compareHiveValues(a: unknown, b: unknown, t: DataType): number {
+  return withNulls(hiveValueComparator(t, false), false)(a, b);
 }
