@@ -1,4 +1,5 @@
 import {
+  HiveBatchError,
   HiveTypes,
   arrayType,
   castValue,
@@ -387,7 +388,11 @@ function resolveRegexpExtract(call: ScalarCallInfo): ScalarEvaluator {
       const m = re.exec(s(a[0]));
       if (m == null) return '';
       if (idx < 0 || idx >= m.length) {
-        throw argumentError(`regexp_extract: no group ${idx} in pattern ${s(a[1])}`);
+        // Java's MatchResult.group throws IndexOutOfBoundsException at run time.
+        throw new HiveBatchError(
+          'FUNCTION_CALL_FAILED',
+          `regexp_extract: no group ${idx} in pattern ${s(a[1])}`,
+        );
       }
       return m[idx] ?? null;
     }),

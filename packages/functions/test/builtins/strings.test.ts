@@ -213,7 +213,7 @@ describe('regex functions', () => {
     expect(run('regexp_extract', ['string', 'string', 'int'], ['x', '(\\d+)', 1])).toBe('');
     expect(run('regexp_extract', ['string', 'string', 'int'], ['x', 'x|(y)', 1])).toBeNull();
     expect(() => run('regexp_extract', ['string', 'string', 'int'], ['1', '(\\d)', 2])).toThrow(
-      expect.objectContaining({ code: 'INVALID_FUNCTION_ARGUMENTS' }),
+      expect.objectContaining({ code: 'FUNCTION_CALL_FAILED' }),
     );
   });
 
