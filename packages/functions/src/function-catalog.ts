@@ -199,6 +199,9 @@ export function createFunctionCatalog(options: FunctionCatalogOptions = {}): Fun
   const temporary = new Map<string, Binding>();
   const loadedCatalog = new Map<string, Binding>();
   const loadingCatalog = new Map<string, Promise<Binding | undefined>>();
+  // Names the catalog did not have, like Hive's per-session registry cache: another session's CREATE FUNCTION
+  // becomes visible after RELOAD FUNCTIONS (HIVE-2573), and built-in lookups do not query the metastore each time.
+  const absentFromCatalog = new Set<string>();
   const leases = new Set<FunctionLease>();
   let closed = false;
 
@@ -304,11 +307,15 @@ export function createFunctionCatalog(options: FunctionCatalogOptions = {}): Fun
     const key = `${id.database}.${id.name}`;
     const loaded = loadedCatalog.get(key);
     if (loaded != null) return loaded;
+    if (absentFromCatalog.has(key)) return undefined;
     const pending = loadingCatalog.get(key);
     if (pending != null) return pending;
     const promise = (async () => {
       const stored = await getCatalogFunction(id);
-      if (stored == null) return undefined;
+      if (stored == null) {
+        absentFromCatalog.add(key);
+        return undefined;
+      }
       const specs = stored.resources.map((r) => ({ type: specType(r.type), uri: r.uri }));
       const binding = await load({ name: key, className: stored.className, specs, source: 'catalog' });
       // The catalog remembers SHA-256 too: a store entry whose bytes differ is refused before any use.
@@ -446,6 +453,7 @@ export function createFunctionCatalog(options: FunctionCatalogOptions = {}): Fun
       throw error;
     }
     const previous = loadedCatalog.get(key);
+    absentFromCatalog.delete(key);
     loadedCatalog.set(key, binding);
     if (previous != null) await unload(previous);
     return 'CREATED';
@@ -548,6 +556,7 @@ export function createFunctionCatalog(options: FunctionCatalogOptions = {}): Fun
       checkOpen();
       const bindings = [...loadedCatalog.values()];
       loadedCatalog.clear();
+      absentFromCatalog.clear();
       for (const binding of bindings) await unload(binding);
       resources.forgetUris();
     },

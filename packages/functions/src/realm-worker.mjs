@@ -1,9 +1,24 @@
 // Entry of a plugin realm (a worker thread). Plain ESM without TypeScript on purpose: Node 20 cannot run .ts in
 // a worker, and this file must work both from the sources (tests) and from dist (the build copies it there).
 // It only ever imports verified store paths (the content digest is part of every URL it is given).
+import { register } from 'node:module';
 import { workerData } from 'node:worker_threads';
 
-const { controlPort, syncPort, flag, apiVersion, supportedApiVersions, hostVersion } = workerData;
+const { controlPort, syncPort, flag, apiVersion, supportedApiVersions, hostVersion, restrictImports } =
+  workerData;
+
+if (restrictImports) {
+  // Resolution hooks refuse child_process, worker_threads, module … and the host's packages; the escape hatches
+  // around the loader go too. Defense in depth only: worker isolation is not a security boundary.
+  register(new URL('./realm-hooks.mjs', import.meta.url));
+  delete process.getBuiltinModule;
+  process.binding = () => {
+    throw new Error('process.binding is not available to plugins');
+  };
+  process.dlopen = () => {
+    throw new Error('process.dlopen is not available to plugins');
+  };
+}
 
 // One host API instance per realm: plugins get it injected, so `instanceof` checks against its classes hold
 // even when a plugin bundles its own copy of the SDK.

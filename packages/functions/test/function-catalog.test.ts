@@ -357,6 +357,26 @@ describe('persistence (scenario 15)', () => {
     }
   });
 
+  test("another session's CREATE FUNCTION becomes visible here after RELOAD FUNCTIONS (Hive's session cache)", async () => {
+    const catalog = createMemoryCatalog({ warehouse: '/tmp/unused-warehouse' });
+    const { dir, functions } = await session({ catalog });
+    const other = createFunctionCatalog({
+      catalog,
+      resourceOptions: { directory: join(dir, 'other') },
+      builtinScalars: [],
+    });
+    try {
+      expect(await functions.lookupFunction('g')).toBeUndefined();
+      const v1 = await writeFixture(dir, 'v1.mjs', udfModule());
+      await other.createFunction({ name: 'g', className: 'plusOne', resources: [{ type: 'jar', uri: v1 }] });
+      expect(await functions.lookupFunction('g')).toBeUndefined();
+      await functions.reloadFunctions();
+      expect(runScalar(await functions.lookupFunction('g'), int, [[1]])).toEqual([2]);
+    } finally {
+      await other.close();
+    }
+  });
+
   test('RELOAD FUNCTIONS drops loaded catalog functions; the next use loads them again in a fresh realm', async () => {
     const catalog = createMemoryCatalog({ warehouse: '/tmp/unused-warehouse' });
     const { dir, functions } = await session({ catalog });

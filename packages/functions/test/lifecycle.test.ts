@@ -213,3 +213,65 @@ describe('shipping to executors (scenario 16)', () => {
     }
   });
 });
+
+describe('restricted imports (scenario 14)', () => {
+  const spawner = `
+    import { execSync } from 'node:child_process';
+    export function plugin(api) {
+      return api.definePlugin({ name: 'spawner', apiVersion: 1, functions: {
+        f: api.defineUdf({ argumentTypes: [], resultType: 'string', evaluate: (_c, n) => new Array(n).fill(String(execSync('echo hi'))) }) } });
+    }`;
+  const sneaky = `
+    export function plugin(api) {
+      return api.definePlugin({ name: 'sneaky', apiVersion: 1, functions: {
+        f: api.defineUdf({ argumentTypes: [], resultType: 'string', evaluate: (_c, n) => new Array(n).fill(typeof process.getBuiltinModule) }) } });
+    }`;
+
+  test('with restrictImports, child_process and host packages cannot be imported; loader escapes are gone', async () => {
+    const { dir, functions } = await session({
+      realmLimits: { restrictImports: true, loadTimeoutMs: 10_000 },
+    });
+    const a = await writeFixture(dir, 'spawner.mjs', spawner);
+    const b = await writeFixture(dir, 'host.mjs', `import '@hive-batch/core';\n${udfModule()}`);
+    const c = await writeFixture(dir, 'sneaky.mjs', sneaky);
+    expect(
+      await codeOf(
+        functions.createFunction({
+          name: 'a',
+          className: 'f',
+          temporary: true,
+          resources: [{ type: 'jar', uri: a }],
+        }),
+      ),
+    ).toBe('FUNCTION_LOAD_FAILED');
+    expect(
+      await codeOf(
+        functions.createFunction({
+          name: 'b',
+          className: 'plusOne',
+          temporary: true,
+          resources: [{ type: 'jar', uri: b }],
+        }),
+      ),
+    ).toBe('FUNCTION_LOAD_FAILED');
+    await functions.createFunction({
+      name: 'c',
+      className: 'f',
+      temporary: true,
+      resources: [{ type: 'jar', uri: c }],
+    });
+    expect(runScalar(await functions.lookupFunction('c'), [], [[null]])).toEqual(['undefined']);
+  });
+
+  test('without it (the default) the same plugin loads', async () => {
+    const { dir, functions } = await session();
+    const a = await writeFixture(dir, 'spawner.mjs', spawner);
+    await functions.createFunction({
+      name: 'a',
+      className: 'f',
+      temporary: true,
+      resources: [{ type: 'jar', uri: a }],
+    });
+    expect(runScalar(await functions.lookupFunction('a'), [], [[null]])).toEqual(['hi\n']);
+  });
+});

@@ -17,6 +17,12 @@ export interface RealmLimits {
   readonly callTimeoutMs?: number;
   /** Longest loading (import + `plugin(api)`) may take, in milliseconds. Defaults to `10_000`. */
   readonly loadTimeoutMs?: number;
+  /**
+   * Refuse plugin imports of `child_process`, `worker_threads`, `module`, `vm` … and of `@hive-batch/*` through
+   * resolution hooks in the realm (defense in depth, not a sandbox). Roughly doubles realm start-up time (a hooks
+   * thread per realm). Defaults to `false`.
+   */
+  readonly restrictImports?: boolean;
 }
 
 /** One module a realm imports: the URL contains the content digest, so it always denotes the same bytes. */
@@ -161,6 +167,7 @@ export class Realm {
         apiVersion: SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1],
         supportedApiVersions: SUPPORTED_API_VERSIONS,
         hostVersion,
+        restrictImports: limits.restrictImports === true,
       },
       transferList: [control.port2, sync.port2],
       resourceLimits: {
