@@ -9,7 +9,6 @@ import {
   HiveTypes,
   splitLines,
   textSerDeOptionsFromProperties,
-  type DataType,
   type Field,
 } from '@hive-batch/core';
 import { normalizeValue, rowsArbitrary, schemaArbitrary } from '@hive-batch/test-utils';
@@ -115,13 +114,6 @@ function info(
   return { format, columns, partitionKeys: [], properties };
 }
 
-function hasMap(t: DataType): boolean {
-  if (t.kind === 'map') return true;
-  if (t.kind === 'array') return hasMap(t.element);
-  if (t.kind === 'struct') return t.fields.some((f) => hasMap(f.type));
-  return false;
-}
-
 const ESCAPING = { 'escape.delim': '\\', 'serialization.escape.crlf': 'true' };
 
 async function readFile(
@@ -141,10 +133,7 @@ describe('writer → reader round trip', () => {
   it.each(['TEXTFILE', 'PARQUET'] as const)(
     '%s: random schemas and rows survive any tiling of the file',
     async (format) => {
-      // Parquet supports arrays and structs (not maps); text supports every type through LazySimpleSerDe.
-      const schemas = schemaArbitrary({ maxColumns: 5, maxDepth: 2 }).filter(
-        (s) => format === 'TEXTFILE' || s.fields.every((f) => !hasMap(f.type)),
-      );
+      const schemas = schemaArbitrary({ maxColumns: 5, maxDepth: 2 });
       await fc.assert(
         fc.asyncProperty(
           schemas.chain((schema) =>
@@ -204,12 +193,35 @@ describe('writer → reader round trip', () => {
       { path: '/n', start: 0, length: n, fileLength: n },
     ]);
     expect(got.map((r) => normalizeValue(r))).toEqual(rows.map((r) => normalizeValue(r)));
-    expect(() =>
-      createDataFileWriter({
-        format: 'PARQUET',
-        columns: [{ name: 'm', type: { kind: 'map', key: HiveTypes.int, value: HiveTypes.int } }],
-      }),
-    ).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_TYPE' }) as Error);
+  });
+
+  it('reads parquet maps with typed keys (bigint, decimal) and NULL values', async () => {
+    const { HiveDecimal, decimalType, mapType } = await import('@hive-batch/core');
+    const columns: Field[] = [
+      { name: 'm', type: mapType(HiveTypes.bigint, HiveTypes.string) },
+      { name: 'd', type: mapType(decimalType(10, 2), HiveTypes.int) },
+    ];
+    const rows = [
+      [
+        new Map<unknown, unknown>([
+          [1n, 'a'],
+          [2n, null],
+        ]),
+        new Map([[new HiveDecimal('1.50'), 7]]),
+      ],
+      [new Map(), null],
+      [null, new Map()],
+    ];
+    const w = createDataFileWriter({ format: 'PARQUET', columns });
+    for (const r of rows) w.append(r);
+    const done = w.finish();
+    const fs = createMemoryFileSystem();
+    await fs.writeFile('/m', done.bytes);
+    const n = done.bytes.length;
+    const got = await readFile(fs, info('PARQUET', columns), [
+      { path: '/m', start: 0, length: n, fileLength: n },
+    ]);
+    expect(got.map((r) => normalizeValue(r))).toEqual(rows.map((r) => normalizeValue(r)));
   });
 
   it('decodes parquet decimals exactly beyond float precision', async () => {

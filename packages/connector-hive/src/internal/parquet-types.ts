@@ -6,7 +6,7 @@ export interface ParquetSchemaElement {
   type?: 'BOOLEAN' | 'INT32' | 'INT64' | 'FLOAT' | 'DOUBLE' | 'BYTE_ARRAY' | 'FIXED_LEN_BYTE_ARRAY';
   type_length?: number;
   repetition_type?: 'OPTIONAL' | 'REQUIRED' | 'REPEATED';
-  converted_type?: 'UTF8' | 'INT_8' | 'INT_16' | 'DATE' | 'TIMESTAMP_MICROS' | 'DECIMAL' | 'LIST';
+  converted_type?: 'UTF8' | 'INT_8' | 'INT_16' | 'DATE' | 'TIMESTAMP_MICROS' | 'DECIMAL' | 'LIST' | 'MAP';
   precision?: number;
   scale?: number;
   num_children?: number;
@@ -22,9 +22,7 @@ export function decimalByteWidth(precision: number): number {
 /**
  * The parquet schema elements (depth-first) of a Hive column: Hive's mapping for primitives (except TIMESTAMP:
  * INT64 TIMESTAMP_MICROS instead of the legacy INT96; the reader accepts both), the standard 3-level LIST for
- * arrays, an optional group for structs.
- *
- * @throws {HiveBatchError} `UNSUPPORTED_TYPE` for maps (hyparquet reads map keys back as object property names)
+ * arrays and maps (`key_value` with a required key), an optional group for structs.
  */
 export function parquetElementsOf(name: string, type: DataType): ParquetSchemaElement[] {
   if (type.kind === 'array') {
@@ -32,6 +30,16 @@ export function parquetElementsOf(name: string, type: DataType): ParquetSchemaEl
       { name, repetition_type: 'OPTIONAL', converted_type: 'LIST', num_children: 1 },
       { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
       ...parquetElementsOf('element', type.element),
+    ];
+  }
+  if (type.kind === 'map') {
+    return [
+      { name, repetition_type: 'OPTIONAL', converted_type: 'MAP', num_children: 1 },
+      { name: 'key_value', repetition_type: 'REPEATED', num_children: 2 },
+      ...parquetElementsOf('key', type.key).map((e, i) =>
+        i === 0 ? { ...e, repetition_type: 'REQUIRED' as const } : e,
+      ),
+      ...parquetElementsOf('value', type.value),
     ];
   }
   if (type.kind === 'struct') {
@@ -51,6 +59,13 @@ export function toParquetValue(type: DataType, v: unknown): unknown {
       return decimalToUnscaled(v as HiveDecimalValue, type.scale);
     case 'array':
       return (v as readonly unknown[]).map((e) => toParquetValue(type.element, e));
+    case 'map': {
+      const out = new Map<unknown, unknown>();
+      for (const [k, val] of v as ReadonlyMap<unknown, unknown>) {
+        out.set(toParquetValue(type.key, k), toParquetValue(type.value, val));
+      }
+      return out;
+    }
     case 'struct': {
       const src = v as Readonly<Record<string, unknown>>;
       const out: Record<string, unknown> = {};

@@ -127,6 +127,25 @@ function converterFor(type: DataType, scale: number | undefined): ((v: unknown) 
           ? null
           : (v as readonly unknown[]).map((e) => (e == null ? null : element == null ? e : element(e)));
     }
+    case 'map': {
+      const key = converterFor(type.key, undefined);
+      const value = converterFor(type.value, undefined);
+      return (v) => {
+        if (v == null) return null;
+        const group = v as Readonly<Record<string, unknown>>;
+        const entries = Object.values(group)[0];
+        const out = new Map<unknown, unknown>();
+        for (const e of Array.isArray(entries)
+          ? (entries as readonly { key?: unknown; value?: unknown }[])
+          : []) {
+          // Hive drops entries with a NULL key; the first of duplicate keys wins.
+          if (e.key == null) continue;
+          const k = key == null ? e.key : key(e.key);
+          if (!out.has(k)) out.set(k, e.value == null ? null : value == null ? e.value : value(e.value));
+        }
+        return out;
+      };
+    }
     case 'struct': {
       const fields = type.fields.map((f) => ({
         name: f.name,
@@ -175,6 +194,16 @@ export async function* readParquetRange(
   const scales = new Map<string, number>();
   const topLevel = topLevelIndices(metadata);
   const schema = metadata.schema.map((el, index) => {
+    // Without its MAP annotation a map reads as {key_value: [{key, value}]}, keeping typed keys (hyparquet
+    // would otherwise build an object keyed by the stringified keys).
+    if (
+      el.converted_type === 'MAP' ||
+      el.converted_type === 'MAP_KEY_VALUE' ||
+      el.logical_type?.type === 'MAP'
+    ) {
+      const { converted_type: _c, logical_type: _l, ...rest } = el;
+      return rest;
+    }
     if (el.converted_type === 'DECIMAL' || el.logical_type?.type === 'DECIMAL') {
       if (topLevel.has(index)) scales.set(el.name.toLowerCase(), el.scale ?? 0);
       const { converted_type: _c, logical_type: _l, ...rest } = el;

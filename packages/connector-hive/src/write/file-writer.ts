@@ -52,7 +52,7 @@ function estimateValue(v: unknown): number {
 /**
  * A writer for one TEXTFILE (LazySimpleSerDe, `\n` line terminator) or PARQUET data file.
  *
- * @throws {HiveBatchError} `UNSUPPORTED_TYPE` for parquet columns of complex type
+ * @throws {HiveBatchError} `UNSUPPORTED_TYPE` for a VOID (untyped NULL) parquet column
  */
 export function createDataFileWriter(options: DataFileWriterOptions): DataFileWriter {
   const { columns } = options;
