@@ -5,17 +5,16 @@ import type { AggregateRegistry } from '@hive-batch/aggregate';
 import { createSqliteCatalog } from '@hive-batch/catalog';
 import type { Catalog, Table, TableId } from '@hive-batch/catalog';
 import { runCtas } from '@hive-batch/ctas';
-import { HiveBatchError, HiveTypes, formatDataType, formatRow } from '@hive-batch/core';
-import type { DataType, Field } from '@hive-batch/core';
 import {
-  QueryBinder,
-  bindExpr,
-  cast,
-  formatPlan,
-  literal,
-  parseStatement,
-  splitStatements,
-} from '@hive-batch/sql';
+  HiveBatchError,
+  HiveTypes,
+  batchFromRows,
+  createSchema,
+  formatDataType,
+  formatRow,
+} from '@hive-batch/core';
+import type { DataType, Field } from '@hive-batch/core';
+import { QueryBinder, bindExpr, cast, formatPlan, parseStatement, splitStatements } from '@hive-batch/sql';
 import type {
   CliCommand,
   CreateTableStatement,
@@ -40,8 +39,9 @@ import {
   interimScalarFunctions,
   scalarFunctionNames,
 } from './scalar/scalar-functions';
+import { HiveTableSink } from '@hive-batch/connector-hive';
 import { scanTable } from './storage/hive-source-scan';
-import { clearDirectory, loadFiles, partitionValue, writeTextFile } from './storage/text-table';
+import { clearDirectory, loadFiles, writeTextFile } from './storage/text-table';
 import type { ScanProgress } from './storage/text-table';
 
 /** A result column. */
@@ -594,47 +594,29 @@ export class Session {
         `Cannot insert into target table ${table.id.table}: it has ${expected} columns, but the query has ${columns.length}`,
       );
     }
-    const casts = columns
-      .slice(0, nData)
-      .map((c, i) => cast(literal(null, c.type), (table.columns[i] as Field).type));
-    void casts;
-    const converted = rows.map((r) =>
-      r.map((v, i) => {
-        const to = i < nData ? (table.columns[i] as Field).type : HiveTypes.string;
-        const from = (columns[i] as PlanColumn).type;
-        return cast({ type: from, text: '', eval: () => v }, to).eval([]);
-      }),
-    );
-    if (table.partitionKeys.length === 0) {
-      if (overwrite) clearDirectory(table.location);
-      writeTextFile(table, table.location, converted);
-      return;
+    // Through connector-hive's sink: staged attempt directory, atomic commit, partitions and statistics.
+    const staticPartition = Object.fromEntries(staticParts);
+    const sink = await HiveTableSink.open({
+      catalog: this.catalog,
+      table: table.id,
+      overwrite,
+      ...(staticParts.size > 0 ? { staticPartition } : {}),
+    });
+    const targetTypes = sink.inputColumns.map((f) => f.type);
+    const schema = createSchema(sink.inputColumns);
+    const writer = sink.createWriter(0, 0);
+    const BATCH = 1024;
+    for (let start = 0; start < rows.length; start += BATCH) {
+      const chunk = rows.slice(start, start + BATCH).map((r) =>
+        r.map((v, i) => {
+          const from = (columns[i] as PlanColumn).type;
+          const to = targetTypes[i] ?? HiveTypes.string;
+          return cast({ type: from, text: '', eval: () => v }, to).eval([]);
+        }),
+      );
+      await writer.write(batchFromRows(schema, chunk));
     }
-    const groups = new Map<string, { values: string[]; rows: unknown[][] }>();
-    for (const r of converted) {
-      let di = nData;
-      const values = table.partitionKeys.map((k) => {
-        const s = staticParts.get(k.name.toLowerCase());
-        if (s != null) return s;
-        const v = r[di++];
-        return v == null || v === '' ? '__HIVE_DEFAULT_PARTITION__' : (v as string);
-      });
-      const key = values.join('\u0000');
-      let g = groups.get(key);
-      if (g == null) groups.set(key, (g = { values, rows: [] }));
-      g.rows.push(r.slice(0, nData));
-    }
-    if (dynamicKeys.length === 0 && groups.size === 0) {
-      const values = table.partitionKeys.map((k) => staticParts.get(k.name.toLowerCase()) ?? '');
-      const dir = await this.partitionDir(table, values);
-      if (overwrite) clearDirectory(dir);
-    }
-    for (const g of groups.values()) {
-      const dir = await this.partitionDir(table, g.values);
-      if (overwrite) clearDirectory(dir);
-      writeTextFile(table, dir, g.rows);
-    }
-    void partitionValue;
+    await sink.commit([await writer.close()]);
   }
 }
 
