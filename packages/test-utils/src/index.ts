@@ -32,6 +32,8 @@ export {
 export { repoRoot, sharedDir, qtestsDir } from './paths';
 export type { TempDir } from './temp-dir';
 export { tempDir } from './temp-dir';
+export type { FixtureRun, SpawnedFixture } from './spawn-bundled-fixture';
+export { spawnBundledFixture } from './spawn-bundled-fixture';
 
 // Naive references for the numeric aggregates (sum, count, avg, min/max, variance, covariance, regression).
 export type { ReferenceVarianceStat, ReferencePairStat } from './reference/aggregates';
