@@ -59,6 +59,34 @@ describe('HashAggregate', () => {
     ]);
   });
 
+  it('keeps group ids when int keys outgrow the direct-mapped range', async () => {
+    const schema = createSchema([{ name: 'k', type: HiveTypes.int }]);
+    const keys = [5, 7, 5, null, 7, 2_000_000_000, 5, -2_000_000_000, null, 7, 70_000, 6];
+    const input = split(
+      batchFromRows(
+        schema,
+        keys.map((k) => [k]),
+      ),
+      3,
+    );
+    const rows = await collect(
+      hashAggregate(input, {
+        inputSchema: schema,
+        groupBy: [0],
+        aggregates: [{ function: count, star: true }],
+      }),
+    );
+    expect(rows).toEqual([
+      [5, 3n],
+      [7, 3n],
+      [null, 2n],
+      [2_000_000_000, 1n],
+      [-2_000_000_000, 1n],
+      [70_000, 1n],
+      [6, 1n],
+    ]);
+  });
+
   it('gives one row for a global aggregate over no input', async () => {
     const schema = createSchema([{ name: 'v', type: HiveTypes.int }]);
     const rows = await collect(

@@ -1,7 +1,11 @@
+/** Widest key range (max - min + 1) served by the direct-mapped array before switching to hashing. */
+const DIRECT_LIMIT = 1 << 16;
+
 /**
- * Open-addressing hash table from one 32-bit integer key to a dense group id, on typed arrays.
- * Linear probing, Fibonacci hashing, grows at load factor 1/2. The NULL key is its own group.
- * Group ids are handed out in order of first appearance.
+ * Map from one 32-bit integer key to a dense group id, on typed arrays. While every key seen lies in a range of
+ * at most {@link DIRECT_LIMIT} values, a direct-mapped array (key − base → group id) serves lookups with one read;
+ * after that, an open-addressing hash table (linear probing, Fibonacci hashing, load factor ≤ 1/2) takes over for
+ * good. The NULL key is its own group. Group ids are handed out in order of first appearance.
  */
 export class IntGroupTable {
   /** Key of each group, index = group id (the NULL group's entry is unused). */
@@ -15,6 +19,9 @@ export class IntGroupTable {
   private mask: number;
   private shift: number;
   private used = 0;
+  /** Direct map (-1 = no group yet), or `null` once the table switched to hashing. */
+  private direct: Int32Array | null = new Int32Array(0);
+  private directBase = 0;
 
   constructor(initialCapacity = 1024) {
     let cap = 16;
@@ -26,7 +33,7 @@ export class IntGroupTable {
 
   /** Bytes held by the table's arrays. */
   get byteSize(): number {
-    return this.slots.byteLength + this.groupKeys.byteLength;
+    return this.slots.byteLength + this.groupKeys.byteLength + (this.direct?.byteLength ?? 0);
   }
 
   /**
@@ -35,6 +42,82 @@ export class IntGroupTable {
    */
   // eslint-disable-next-line max-params -- hot path: plain positional arguments, no options object per batch
   groupIds(keys: ArrayLike<number>, validity: Uint8Array | null, numRows: number, out: Int32Array): void {
+    if (this.direct != null && this.directIds(keys, validity, numRows, out)) return;
+    if (this.direct != null) this.toHashing();
+    this.hashIds(keys, validity, numRows, out);
+  }
+
+  /** The direct-mapped path; returns false (having changed nothing) when the batch's keys do not fit. */
+  // eslint-disable-next-line max-params -- hot path
+  private directIds(
+    keys: ArrayLike<number>,
+    validity: Uint8Array | null,
+    numRows: number,
+    out: Int32Array,
+  ): boolean {
+    const hasNulls = validity != null;
+    let lo = 2147483647;
+    let hi = -2147483648;
+    for (let i = 0; i < numRows; i++) {
+      if (hasNulls && (validity[i >> 3]! & (1 << (i & 7))) === 0) continue;
+      const k = keys[i]! | 0;
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
+    }
+    let direct = this.direct!;
+    if (lo <= hi) {
+      const base = direct.length === 0 ? lo : Math.min(lo, this.directBase);
+      const top = direct.length === 0 ? hi : Math.max(hi, this.directBase + direct.length - 1);
+      if (top - base + 1 > DIRECT_LIMIT) return false;
+      if (base !== this.directBase || top - base + 1 > direct.length) {
+        const next = new Int32Array(Math.min(DIRECT_LIMIT, Math.max(top - base + 1, direct.length * 2))).fill(
+          -1,
+        );
+        if (direct.length > 0) next.set(direct, this.directBase - base);
+        direct = next;
+        this.direct = next;
+        this.directBase = base;
+      }
+    }
+    const base = this.directBase;
+    for (let i = 0; i < numRows; i++) {
+      if (hasNulls && (validity[i >> 3]! & (1 << (i & 7))) === 0) {
+        if (this.nullGroup < 0) this.nullGroup = this.newGroup(0);
+        out[i] = this.nullGroup;
+        continue;
+      }
+      const k = keys[i]! | 0;
+      let g = direct[k - base]!;
+      if (g < 0) {
+        g = this.newGroup(k);
+        direct[k - base] = g;
+      }
+      out[i] = g;
+    }
+    return true;
+  }
+
+  /** Moves the direct-mapped groups into the hash table; hashing from now on. */
+  private toHashing(): void {
+    this.direct = null;
+    for (let g = 0; g < this.size; g++) {
+      if (g === this.nullGroup) continue;
+      const k = this.groupKeys[g]!;
+      let s = (Math.imul(k, -1640531535) >>> this.shift) << 1;
+      while (this.slots[s + 1]! >= 0) s = (s + 2) & ((this.mask << 1) | 1);
+      this.slots[s] = k;
+      this.slots[s + 1] = g;
+      if (++this.used * 2 > this.mask) this.rehash();
+    }
+  }
+
+  // eslint-disable-next-line max-params -- hot path
+  private hashIds(
+    keys: ArrayLike<number>,
+    validity: Uint8Array | null,
+    numRows: number,
+    out: Int32Array,
+  ): void {
     const hasNulls = validity != null;
     let slots = this.slots;
     let mask = this.mask;
