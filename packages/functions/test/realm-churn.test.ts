@@ -20,7 +20,7 @@ function settledMemory(): { rss: number; heap: number } {
 // packages so realms are really created and destroyed, four at a time.
 test(
   `${CYCLES} CREATE/DROP cycles keep memory bounded and leave no workers`,
-  { tags: ['slow'], timeout: 180_000 },
+  { tags: ['slow'], timeout: 300_000 },
   async () => {
     const { dir, functions } = await session();
     const uris = await Promise.all(
