@@ -399,12 +399,30 @@ function resolveRegexpExtract(call: ScalarCallInfo): ScalarEvaluator {
   );
 }
 
+/**
+ * GenericUDFUtils.findText: searches the UTF-8 bytes of `text` from byte `start` and returns a **byte** index
+ * (-1 when absent). Hive's instr/locate therefore count bytes, not characters, on non-ASCII text, and an empty
+ * `sub` is found at 0 whatever the start.
+ */
+export function findText(text: string, sub: string, start: number): number {
+  const t = encoder.encode(text);
+  const p = encoder.encode(sub);
+  const length = t.length - start;
+  if (start < 0 || length < 0 || length < p.length) return -1;
+  if (p.length === 0) return 0;
+  outer: for (let i = start; i + p.length <= t.length; i++) {
+    for (let j = 0; j < p.length; j++) if (t[i + j] !== p[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
 function resolveInstr(call: ScalarCallInfo): ScalarEvaluator {
   checkArity(call, 'instr', [2, 2]);
   const inputTypes = [stringArg('instr', call, 0), stringArg('instr', call, 1)];
   return makeEvaluator(
     { inputTypes, resultType: HiveTypes.int },
-    strings((a) => s(a[0]).indexOf(s(a[1])) + 1),
+    strings((a) => findText(s(a[0]), s(a[1]), 0) + 1),
   );
 }
 
@@ -416,10 +434,7 @@ function resolveLocate(call: ScalarCallInfo): ScalarEvaluator {
     { inputTypes, resultType: HiveTypes.int },
     strings((a) => {
       const pos = a.length > 2 ? n(a[2]) : 1;
-      if (pos < 1) return 0;
-      const str = s(a[1]);
-      if (pos - 1 > str.length) return 0;
-      return str.indexOf(s(a[0]), pos - 1) + 1;
+      return findText(s(a[1]), s(a[0]), pos - 1) + 1;
     }),
   );
 }

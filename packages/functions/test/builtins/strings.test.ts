@@ -224,6 +224,11 @@ describe('regex functions', () => {
     expect(run('locate', ['string', 'string'], ['bar', 'foobarbar'])).toBe(4);
     expect(run('locate', ['string', 'string', 'int'], ['bar', 'foobarbar', 0])).toBe(0);
     expect(run('locate', ['string', 'string'], [null, 'x'])).toBeNull();
+    // GenericUDFUtils.findText counts UTF-8 bytes, and finds an empty string at the first byte.
+    expect(run('instr', ['string', 'string'], ['éa', 'a'])).toBe(3);
+    expect(run('locate', ['string', 'string', 'int'], ['', 'abc', 3])).toBe(1);
+    expect(run('locate', ['string', 'string', 'int'], ['c', 'abc', 4])).toBe(0);
+    expect(run('instr', ['string', 'string'], ['', ''])).toBe(1);
   });
 });
 
