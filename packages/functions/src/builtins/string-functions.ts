@@ -235,16 +235,17 @@ function pad(left: boolean): (call: ScalarCallInfo) => ScalarEvaluator {
     return makeEvaluator(
       { inputTypes, resultType: HiveTypes.string },
       strings((args) => {
-        const str = Array.from(s(args[0]));
+        const str = s(args[0]);
         const len = n(args[1]);
-        const p = Array.from(s(args[2]));
-        // GenericUDFBasePad: negative length, or padding needed with an empty pad, gives NULL.
-        if (len < 0) return null;
-        if (len <= str.length) return str.slice(0, len).join('');
-        if (p.length === 0) return null;
-        const fill: string[] = [];
-        for (let i = 0; i < len - str.length; i++) fill.push(p[i % p.length] ?? '');
-        return left ? fill.join('') + str.join('') : str.join('') + fill.join('');
+        const p = s(args[2]);
+        // GenericUDFBasePad: an empty pad gives NULL ("In case of empty pad string, the return value is null"),
+        // so does a negative length; lengths count UTF-16 units (Java String).
+        if (len < 0 || p.length === 0) return null;
+        if (len <= str.length) return str.slice(0, len);
+        let fill = '';
+        while (fill.length < len - str.length) fill += p;
+        fill = fill.slice(0, len - str.length);
+        return left ? fill + str : str + fill;
       }),
     );
   };
@@ -465,7 +466,7 @@ function initcap(x: string): string {
 /**
  * String functions: substr/substring, concat, concat_ws, lower/lcase, upper/ucase, length, trim, ltrim, rtrim,
  * lpad, rpad, reverse, repeat, space, split, regexp_replace, regexp_extract, instr, locate, ascii, initcap.
- * Positions and lengths count UTF-16 units like Java's String, except `length` and the pads (code points).
+ * Positions and lengths count UTF-16 units like Java's String, except `length` (code points) and instr/locate (UTF-8 bytes).
  */
 export function stringFunctions(): readonly ScalarFunctionDefinition[] {
   return [

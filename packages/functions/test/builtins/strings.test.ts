@@ -171,7 +171,7 @@ describe('case, length, trim, pad, repeat', () => {
     ['lpad', 'hi', 1, '??', 'h'],
     ['lpad', 'hi', 6, 'ab', 'ababhi'],
     ['rpad', 'hi', 5, '??', 'hi???'],
-    ['rpad', 'hi', 2, '', 'hi'],
+    ['rpad', 'hi', 2, '', null],
     ['rpad', 'hi', 3, '', null],
     ['lpad', 'hi', -1, 'x', null],
   ] as const)('%s(%j, %s, %j) = %j', (name, s, n, p, expected) => {
