@@ -5,6 +5,7 @@ import { createSqliteCatalog } from '@hive-batch/catalog';
 import type { Catalog } from '@hive-batch/catalog';
 import type { CtasMode } from '@hive-batch/ctas';
 import { recoverPendingCtas } from '@hive-batch/ctas';
+import { mulberry32 } from '@hive-batch/test-utils';
 import { expectNothingLeft, expectedRows, readRows, stagingDirs, tempWarehouse } from './helpers';
 import { spawnFixture } from './spawn-fixture';
 
@@ -36,18 +37,6 @@ async function expectCompleteOrNothing(catalog: Catalog, warehouse: string): Pro
   expect(stagingDirs(warehouse)).toEqual([]);
   expect((await catalog.listJournal('ctas')).map((e) => e.state)).toEqual(['COMMITTED']);
   return 'complete';
-}
-
-/** Deterministic PRNG (mulberry32) so the kill points are the same on every run of a seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe.each<CtasMode>(['atomic', 'drop-on-failure'])('CTAS across processes, %s mode', (mode) => {
@@ -128,7 +117,8 @@ describe('kill -9 during a CTAS, then recoverPendingCtas', () => {
 
   it('at seeded random points: always the complete table or nothing', { tags: ['slow'] }, async () => {
     const kills = Number(process.env['CTAS_KILL_RUNS'] ?? 10);
-    const next = random(Number(process.env['FC_SEED'] ?? 20261122));
+    // Seeded PRNG so the kill points are the same on every run of a seed.
+    const next = mulberry32(Number(process.env['FC_SEED'] ?? 20261122));
     const seen: string[] = [];
     const one = async (i: number): Promise<void> => {
       const mode: CtasMode = i % 2 === 0 ? 'atomic' : 'drop-on-failure';

@@ -1,19 +1,8 @@
 import { SourceCoordinator } from '@hive-batch/source';
+import { mulberry32 } from '@hive-batch/test-utils';
 import type { AssignmentPolicy, ReaderEvent, SourceReader } from '@hive-batch/source';
 import type { RangeSplit } from './fixtures';
 import { rangeSplits, staticSource } from './fixtures';
-
-/** mulberry32: a tiny seeded PRNG so every simulated run can be replayed. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SimulationOptions {
   readonly seed: number;
@@ -57,7 +46,8 @@ interface LiveAttempt {
  * output is kept, keyed by subtask, the way Flink's speculative IT case counts results.
  */
 export function simulate(options: SimulationOptions): SimulationResult {
-  const random = createRandom(options.seed);
+  // Seeded so every simulated run can be replayed.
+  const random = mulberry32(options.seed);
   const size = options.numbers / options.splits;
   const source = staticSource(rangeSplits(options.splits, size));
   const live = new Map<string, LiveAttempt>();
