@@ -195,6 +195,10 @@ export class Session {
 
   private execContext(): ExecContext {
     return {
+      aggregateEnv: {
+        lookupAggregate: (name) => this.aggregates.lookup(name),
+        cboEnabled: boolSetting(this.conf.get('hive.cbo.enable'), true),
+      },
       readTable: async (table, prune) =>
         scanTable(this.catalog, table.id, {
           prune,

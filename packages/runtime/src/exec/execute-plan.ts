@@ -3,6 +3,8 @@
 import { createAccumulatorState } from '@hive-batch/aggregate';
 import { HiveBatchError } from '@hive-batch/core';
 import { compareNonNull, tupleKey } from '@hive-batch/sql';
+import { canUseHashAggregate, hashAggregateSplits } from './aggregate-exec';
+import type { AggregateEnv } from './aggregate-exec';
 import type { BinderTable, BoundExpr, PlanNode, SortKey } from '@hive-batch/sql';
 
 export type Row = unknown[];
@@ -14,6 +16,8 @@ export interface ExecContext {
     table: BinderTable,
     prune: ((partitionRow: readonly unknown[]) => boolean) | null,
   ): Promise<Row[][]>;
+  /** Aggregate functions for @hive-batch/operators' HashAggregate; without it, aggregation runs row by row. */
+  readonly aggregateEnv?: AggregateEnv;
 }
 
 function evalAll(exprs: readonly BoundExpr[], row: readonly unknown[]): unknown[] {
@@ -66,8 +70,14 @@ export async function executeSplits(node: PlanNode, ctx: ExecContext): Promise<S
       const splits = await executeSplits(node.input, ctx);
       return splits.map((rows) => rows.map((r) => evalAll(node.exprs, r)));
     }
-    case 'aggregate':
-      return [aggregate(node, await executeSplits(node.input, ctx))];
+    case 'aggregate': {
+      const splits = await executeSplits(node.input, ctx);
+      const env = ctx.aggregateEnv;
+      if (env != null && canUseHashAggregate(node, env)) {
+        return [await hashAggregateSplits(node, splits, { env, keysOf: groupKeysOf(node) })];
+      }
+      return [aggregate(node, splits)];
+    }
     case 'sort':
       return [sortRows(await executePlan(node.input, ctx), node.keys)];
     case 'limit': {
@@ -82,6 +92,25 @@ export async function executeSplits(node: PlanNode, ctx: ExecContext): Promise<S
     case 'join':
       return [join(node, await executePlan(node.left, ctx), await executePlan(node.right, ctx))];
   }
+}
+
+/** The group-key tuples of a row: one, or one per grouping set (keys outside the set NULL, then GROUPING__ID). */
+export function groupKeysOf(node: Extract<PlanNode, { kind: 'aggregate' }>): (row: Row) => unknown[][] {
+  const sets = node.groupingSets;
+  const nKeys = node.groupBy.length;
+  return (row) => {
+    const vals = evalAll(node.groupBy, row);
+    if (sets == null) return [vals];
+    return sets.map((set) => {
+      let gid = 0n;
+      const masked = vals.map((v, i) => {
+        if (set.includes(i)) return v;
+        gid |= 1n << BigInt(nKeys - 1 - i);
+        return null;
+      });
+      return [...masked, gid];
+    });
+  };
 }
 
 /**
@@ -110,21 +139,7 @@ function aggregate(node: Extract<PlanNode, { kind: 'aggregate' }>, splits: Split
   // partials[a][split] = per-group partial values of aggregate a in that split (index = global group id).
   const partials: { ids: Map<number, unknown>[] }[] = node.aggregates.map(() => ({ ids: [] }));
   const splitGroups: number[][] = [];
-  const sets = node.groupingSets;
-  const nKeys = node.groupBy.length;
-  const keysOf = (row: Row): unknown[][] => {
-    const vals = evalAll(node.groupBy, row);
-    if (sets == null) return [vals];
-    return sets.map((set) => {
-      let gid = 0n;
-      const masked = vals.map((v, i) => {
-        if (set.includes(i)) return v;
-        gid |= 1n << BigInt(nKeys - 1 - i);
-        return null;
-      });
-      return [...masked, gid];
-    });
-  };
+  const keysOf = groupKeysOf(node);
   for (const rows of nonEmpty) {
     const localIndex = new Map<number, number>();
     const localGroups: number[] = [];

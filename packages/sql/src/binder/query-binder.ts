@@ -567,7 +567,13 @@ export class QueryBinder {
       return t == null ? a : cast(a, t);
     });
     const text = `${name}(${c.distinct ? 'DISTINCT ' : ''}${c.star ? '*' : args.map((a) => a.text).join(', ')})`;
-    return { name, text, evaluator, args: cargs };
+    return {
+      name,
+      text,
+      evaluator,
+      args: cargs,
+      call: { rawArgs: args, distinct: c.distinct, star: c.star },
+    };
   }
 }
 

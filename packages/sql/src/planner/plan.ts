@@ -34,7 +34,14 @@ export interface BoundAggregate {
   readonly name: string;
   readonly text: string;
   readonly evaluator: AggregateEvaluator;
+  /** Arguments cast to `evaluator.inputTypes`. */
   readonly args: readonly BoundExpr[];
+  /** The call site as written (arguments before the casts), for operators that resolve the function themselves. */
+  readonly call: {
+    readonly rawArgs: readonly BoundExpr[];
+    readonly distinct: boolean;
+    readonly star: boolean;
+  };
 }
 
 export interface SortKey {
