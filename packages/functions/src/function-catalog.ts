@@ -95,6 +95,11 @@ export interface FunctionCatalogOptions {
   readonly currentDatabase?: () => string;
   /** Limits of every realm. Defaults to the realm defaults (128 MiB heap, 10 s per call and per load). */
   readonly realmLimits?: RealmLimits;
+  /**
+   * After a function's realm died (call timeout, out of memory), the next lookup starts a fresh realm for it, but
+   * not sooner than this many milliseconds after the previous start. Defaults to `1_000`.
+   */
+  readonly restartBackoffMs?: number;
   /** Receives warnings (IF NOT EXISTS keeping an old binding). Defaults to ignoring them. */
   readonly onWarning?: (message: string) => void;
 }
@@ -139,6 +144,8 @@ interface Binding {
   readonly resolved: ResolvedFunction;
   readonly stored: readonly StoredResource[];
   readonly realm: RealmLease;
+  /** `performance.now()` when its realm was acquired. */
+  readonly startedAt: number;
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -196,6 +203,7 @@ export function createFunctionCatalog(options: FunctionCatalogOptions = {}): Fun
   const catalog = options.catalog;
   const currentDatabase = options.currentDatabase ?? (() => 'default');
   const warn = options.onWarning ?? (() => undefined);
+  const restartBackoffMs = options.restartBackoffMs ?? 1_000;
   const temporary = new Map<string, Binding>();
   const loadedCatalog = new Map<string, Binding>();
   const loadingCatalog = new Map<string, Promise<Binding | undefined>>();
@@ -265,7 +273,7 @@ export function createFunctionCatalog(options: FunctionCatalogOptions = {}): Fun
         className,
         resources: stored.map((r) => ({ uri: r.uri, integrity: r.digest.integrity })),
       };
-      return { resolved, stored, realm };
+      return { resolved, stored, realm, startedAt: performance.now() };
     } catch (error) {
       await realm?.release();
       for (const r of stored) await resources.release(r.digest.sha512);
@@ -340,13 +348,50 @@ export function createFunctionCatalog(options: FunctionCatalogOptions = {}): Fun
     }
   }
 
+  /**
+   * The binding, with a fresh realm when its realm died and the backoff has passed. The new binding takes over
+   * the old one's resource references; leases on the old binding keep their own.
+   */
+  async function revived(binding: Binding, map: Map<string, Binding>, key: string): Promise<Binding> {
+    if (binding.realm.realm.alive || performance.now() - binding.startedAt < restartBackoffMs) return binding;
+    const realm = await pool.acquire(binding.stored);
+    let next: Binding;
+    try {
+      const className = binding.resolved.className ?? '';
+      const kinded = bindFunction(realm.realm, binding.stored, { className, name: binding.resolved.name });
+      next = {
+        ...binding,
+        resolved: { ...binding.resolved, ...kinded },
+        realm,
+        startedAt: performance.now(),
+      };
+    } catch (error) {
+      await realm.release();
+      throw error;
+    }
+    if (map.get(key) !== binding) {
+      await realm.release();
+      return map.get(key) ?? binding;
+    }
+    map.set(key, next);
+    await binding.realm.release();
+    return next;
+  }
+
+  async function findBinding(parts: readonly string[]): Promise<Binding | undefined> {
+    const tempKey = parts.join('.');
+    const temp = temporary.get(tempKey);
+    if (temp != null) return revived(temp, temporary, tempKey);
+    const id = catalogId(parts);
+    const fromCatalog = await loadCatalogFunction(id);
+    return fromCatalog == null ? undefined : revived(fromCatalog, loadedCatalog, `${id.database}.${id.name}`);
+  }
+
   async function lookupFunction(name: string): Promise<ResolvedFunction | undefined> {
     checkOpen();
     const parts = nameParts(name);
-    const temp = temporary.get(parts.join('.'));
-    if (temp != null) return temp.resolved;
-    const fromCatalog = await loadCatalogFunction(catalogId(parts));
-    if (fromCatalog != null) return fromCatalog.resolved;
+    const binding = await findBinding(parts);
+    if (binding != null) return binding.resolved;
     return parts.length === 1 ? builtins.get(parts[0] ?? '') : undefined;
   }
 
@@ -468,8 +513,7 @@ export function createFunctionCatalog(options: FunctionCatalogOptions = {}): Fun
       for (const raw of names) {
         const name = raw.toLowerCase();
         const parts = nameParts(name);
-        const temp = temporary.get(parts.join('.'));
-        const binding = temp ?? (await loadCatalogFunction(catalogId(parts)));
+        const binding = await findBinding(parts);
         if (binding == null) {
           const builtin = parts.length === 1 ? builtins.get(parts[0] ?? '') : undefined;
           if (builtin == null) throw new HiveBatchError('UNKNOWN_FUNCTION', `Invalid function ${raw}`);

@@ -65,6 +65,7 @@ describe('faulty plugins at call', () => {
         hog: api.defineUdf({ argumentTypes: ['int'], resultType: 'int', evaluate: () => { const a = []; for (;;) a.push(new Array(1e5).fill({ y: Math.random() })); } }),
         liar: api.defineUdf({ argumentTypes: ['int'], resultType: 'int', evaluate: ([xs]) => xs.map(() => 'not an int') }),
         short: api.defineUdf({ argumentTypes: ['int'], resultType: 'int', evaluate: () => [] }),
+        hangOn13: api.defineUdf({ argumentTypes: ['int'], resultType: 'int', evaluate: ([xs]) => xs.map((x) => { if (x === 13) for (;;) {} return x; }) }),
         fine: api.defineUdf({ argumentTypes: ['int'], resultType: 'int', evaluate: ([xs]) => xs }),
       } });
     }`;
@@ -145,4 +146,32 @@ describe('faulty plugins at call', () => {
       expect(runScalar(await functions.resolveFunction('fine'), [HiveTypes.int], [[5]])).toEqual([5]);
     },
   );
+
+  test('after its realm died, the next lookup restarts the function in a fresh realm (after the backoff)', async () => {
+    const { dir, functions } = await session({
+      realmLimits: { callTimeoutMs: 1_000 },
+      restartBackoffMs: 2_500,
+    });
+    const uri = await writeFixture(dir, 'faults.mjs', faults);
+    await functions.createFunction({
+      name: 'h',
+      className: 'hangOn13',
+      temporary: true,
+      resources: [{ type: 'jar', uri }],
+    });
+    const first = await functions.resolveFunction('h');
+    expect(runScalar(first, [HiveTypes.int], [[1, 2]])).toEqual([1, 2]);
+    expect(callCode(() => runScalar(first, [HiveTypes.int], [[13]]))).toBe('FUNCTION_CALL_FAILED');
+    // Within the backoff (2.5 s after the realm started) lookups return the dead binding, which fails fast.
+    const started = performance.now();
+    const during = await functions.resolveFunction('h');
+    expect(callCode(() => runScalar(during, [HiveTypes.int], [[1]]))).toBe('FUNCTION_CALL_FAILED');
+    expect(performance.now() - started).toBeLessThan(500);
+    await new Promise((resolve) => setTimeout(resolve, 2_600));
+    const second = await functions.resolveFunction('h');
+    expect(runScalar(second, [HiveTypes.int], [[7]])).toEqual([7]);
+    await functions.dropFunction({ name: 'h', temporary: true });
+    expect(functions.realmCount()).toBe(0);
+    expect(functions.listResources()).toEqual([]);
+  });
 });
