@@ -74,3 +74,19 @@ describe('Session', () => {
     await expect(session.execute('SELEC 1')).rejects.toMatchObject({ code: 'PARSE_ERROR' });
   });
 });
+
+describe('window functions', () => {
+  it('aggregates over a partition, cumulatively with ORDER BY, and ranks', async () => {
+    expect(await lines('SELECT s, count(*) OVER (PARTITION BY k) FROM t ORDER BY s')).toEqual([
+      'a\t1',
+      'b\t2',
+      'c\t2',
+      'd\t1',
+    ]);
+    expect(
+      await lines(
+        'SELECT s, sum(d) OVER (ORDER BY s), row_number() OVER (ORDER BY s DESC) FROM t ORDER BY s',
+      ),
+    ).toEqual(['a\t1.5\t4', 'b\t4.0\t3', 'c\t4.0\t2', 'd\t8.0\t1']);
+  });
+});

@@ -108,6 +108,7 @@ export type {
   BoundExpr,
   PlanColumn,
   BoundAggregate,
+  BoundWindow,
   SortKey,
   PlanNode,
 } from './planner/plan';

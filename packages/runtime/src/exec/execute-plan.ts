@@ -2,7 +2,7 @@
 // HashAggregate and connector-hive's HiveSource are wired in (see the package README).
 import { createAccumulatorState } from '@hive-batch/aggregate';
 import { HiveBatchError } from '@hive-batch/core';
-import { compareNonNull, tupleKey } from '@hive-batch/sql';
+import { compareNonNull, compareValues, tupleKey } from '@hive-batch/sql';
 import { canUseHashAggregate, hashAggregateSplits } from './aggregate-exec';
 import type { AggregateEnv } from './aggregate-exec';
 import type { BinderTable, BoundExpr, PlanNode, SortKey } from '@hive-batch/sql';
@@ -84,6 +84,8 @@ export async function executeSplits(node: PlanNode, ctx: ExecContext): Promise<S
       const rows = await executePlan(node.input, ctx);
       return [rows.slice(node.offset, node.limit == null ? undefined : node.offset + node.limit)];
     }
+    case 'window':
+      return [windowRows(node, await executePlan(node.input, ctx))];
     case 'union': {
       const out: Splits = [];
       for (const i of node.inputs) out.push(...(await executeSplits(i, ctx)));
@@ -208,6 +210,68 @@ function aggregate(node: Extract<PlanNode, { kind: 'aggregate' }>, splits: Split
     out.push([...(global ? [] : (groupValues[g] as unknown[])), ...results.map((r) => r[g])]);
   }
   return out;
+}
+
+/** Evaluates window functions: rows come out grouped by partition, sorted by the window's ORDER BY. */
+function windowRows(node: Extract<PlanNode, { kind: 'window' }>, rows: Row[]): Row[] {
+  let current: Row[] = rows.map((r) => [...r]);
+  for (const w of node.windows) {
+    const parts = new Map<string, Row[]>();
+    for (const r of current) {
+      const k = tupleKey(evalAll(w.partitionBy, r));
+      let p = parts.get(k);
+      if (p == null) parts.set(k, (p = []));
+      p.push(r);
+    }
+    const out: Row[] = [];
+    for (const part of parts.values()) {
+      const sorted = w.orderBy.length > 0 ? sortRows(part, w.orderBy) : part;
+      const orderVals = sorted.map((r) => w.orderBy.map((k) => k.expr.eval(r)));
+      const samePeers = (i: number, j: number): boolean =>
+        w.orderBy.every((_, k) => compareValues(orderVals[i]?.[k], orderVals[j]?.[k]) === 0);
+      const fn = w.fn;
+      if (fn.kind === 'rank') {
+        let rank = 0;
+        let dense = 0;
+        sorted.forEach((r, i) => {
+          const peer = i > 0 && samePeers(i, i - 1);
+          if (!peer) {
+            rank = i + 1;
+            dense++;
+          }
+          r.push(fn.name === 'row_number' ? i + 1 : fn.name === 'rank' ? rank : dense);
+          out.push(r);
+        });
+        continue;
+      }
+      const ev = fn.evaluator;
+      const state = createAccumulatorState(ev.layout, 1);
+      ev.init(state, 0);
+      if (w.frame === 'partition') {
+        for (const r of sorted) ev.accumulate(state, 0, evalAll(fn.args, r));
+        const v = ev.terminate(state, 0);
+        for (const r of sorted) {
+          r.push(v);
+          out.push(r);
+        }
+        continue;
+      }
+      let i = 0;
+      while (i < sorted.length) {
+        let j = i + 1;
+        if (w.frame === 'range') while (j < sorted.length && samePeers(j, i)) j++;
+        for (let k = i; k < j; k++) ev.accumulate(state, 0, evalAll(fn.args, sorted[k] as Row));
+        const v = ev.terminate(state, 0);
+        for (let k = i; k < j; k++) {
+          (sorted[k] as Row).push(v);
+          out.push(sorted[k] as Row);
+        }
+        i = j;
+      }
+    }
+    current = out;
+  }
+  return current;
 }
 
 function join(node: Extract<PlanNode, { kind: 'join' }>, left: Row[], right: Row[]): Row[] {

@@ -10,7 +10,15 @@ import {
 import type { DataType } from '@hive-batch/core';
 import type { AggregateEvaluator } from '@hive-batch/aggregate';
 import type { Expression, FromItem, FunctionCall, OrderItem, Query, QueryBody, SelectCore } from '../ast';
-import type { BinderTable, BoundAggregate, BoundExpr, PlanColumn, PlanNode, SortKey } from '../planner/plan';
+import type {
+  BinderTable,
+  BoundAggregate,
+  BoundExpr,
+  BoundWindow,
+  PlanColumn,
+  PlanNode,
+  SortKey,
+} from '../planner/plan';
 import { astKey, bindExpr, cast, inputRef, literal, scalarCall, semantic } from './bind-expression';
 import type { ExprScope, ScalarFunctionResolver } from './bind-expression';
 
@@ -76,6 +84,10 @@ function walkAggregates(e: Expression, env: BinderEnv, out: FunctionCall[]): voi
       walkAggregates(v as Expression, env, out);
     }
   }
+}
+
+function formatAstCall(c: FunctionCall): string {
+  return `${c.name.join('.')}(${c.distinct ? 'DISTINCT ' : ''}${c.star ? '*' : c.args.length} arg${c.args.length === 1 ? '' : 's'})`;
 }
 
 function columnName(ast: Expression, index: number): string {
@@ -479,6 +491,58 @@ export class QueryBinder {
         plan = { kind: 'filter', input: plan, predicate, columns: aggColumns };
       }
     }
+    // Window functions: a Window node appends one column per distinct OVER call.
+    const windowCalls: FunctionCall[] = [];
+    const collectWindows = (e: Expression): void => {
+      if (e.kind === 'call' && e.over != null) {
+        windowCalls.push(e);
+        return;
+      }
+      for (const [k, v] of Object.entries(e)) {
+        if (k === 'pos' || k === 'type') continue;
+        for (const x of Array.isArray(v) ? v : [v]) {
+          if (x != null && typeof x === 'object') {
+            if ('kind' in x) collectWindows(x as Expression);
+            else if ('when' in x) {
+              collectWindows((x as { when: Expression }).when);
+              collectWindows((x as { then: Expression }).then);
+            }
+          }
+        }
+      }
+    };
+    for (const it of items) if (it.ast != null) collectWindows(it.ast);
+    for (const o of order) collectWindows(o.expr);
+    if (windowCalls.length > 0) {
+      const keysW: string[] = [];
+      const windows: BoundWindow[] = [];
+      for (const c of windowCalls) {
+        const key = astKey(c, inputColumns);
+        if (keysW.includes(key)) continue;
+        keysW.push(key);
+        windows.push(this.bindWindow(c, postScope));
+      }
+      const base = postColumns.length;
+      const columns = [
+        ...postColumns,
+        ...windows.map((w, i) => ({ name: `$w${i}`, type: w.type, qualifier: null })),
+      ];
+      plan = { kind: 'window', input: plan, windows, columns };
+      const prev = postScope;
+      postScope = {
+        ...prev,
+        columns,
+        replace: (ast) => {
+          if (ast.kind === 'call' && ast.over != null) {
+            const i = keysW.indexOf(astKey(ast, inputColumns));
+            const w = windows[i];
+            if (w != null) return inputRef(base + i, w.type, w.text);
+          }
+          return prev.replace?.(ast);
+        },
+      };
+      postColumns = columns;
+    }
     void postColumns;
 
     const exprs: BoundExpr[] = items.map((it) => {
@@ -542,6 +606,52 @@ export class QueryBinder {
       );
     }
     return { plan, columns: outColumns };
+  }
+
+  private bindWindow(c: FunctionCall, scope: ExprScope): BoundWindow {
+    const spec = c.over;
+    const name = (c.name[c.name.length - 1] ?? '').toLowerCase();
+    if (spec == null) throw semantic(`${name} needs OVER`);
+    if (spec.baseName != null)
+      throw new HiveBatchError(
+        'NOT_IMPLEMENTED',
+        `Named windows (OVER ${spec.baseName}) are not supported yet`,
+      );
+    const inner: ExprScope = scope;
+    const partitionBy = spec.partitionBy.map((e) => bindExpr(e, inner));
+    const orderBy = spec.orderBy.map((o) => this.sortKey(o, bindExpr(o.expr, inner)));
+    let frame: BoundWindow['frame'] = orderBy.length === 0 ? 'partition' : 'range';
+    if (spec.frame != null) {
+      const f = spec.frame;
+      const cumulative =
+        f.start.kind === 'unboundedPreceding' && (f.end == null || f.end.kind === 'currentRow');
+      const whole = f.start.kind === 'unboundedPreceding' && f.end?.kind === 'unboundedFollowing';
+      if (whole) frame = 'partition';
+      else if (cumulative) frame = f.unit === 'rows' ? 'rows' : 'range';
+      else
+        throw new HiveBatchError(
+          'NOT_IMPLEMENTED',
+          'Window frames other than UNBOUNDED PRECEDING … CURRENT ROW / UNBOUNDED FOLLOWING are not supported yet',
+        );
+    }
+    const text = `${formatAstCall(c)} OVER (…)`;
+    if (name === 'row_number' || name === 'rank' || name === 'dense_rank') {
+      return { text, type: HiveTypes.int, partitionBy, orderBy, frame: 'rows', fn: { kind: 'rank', name } };
+    }
+    if (!this.env.isAggregate(name))
+      throw new HiveBatchError('NOT_IMPLEMENTED', `Window function ${name} is not supported yet`);
+    const a = this.bindAggregate(
+      { ...c, over: null },
+      { ...scope, isAggregate: (n) => this.env.isAggregate(n) },
+    );
+    return {
+      text,
+      type: a.evaluator.resultType,
+      partitionBy,
+      orderBy,
+      frame,
+      fn: { kind: 'aggregate', evaluator: a.evaluator, args: a.args },
+    };
   }
 
   private bindAggregate(c: FunctionCall, scope: ExprScope, tupleWithNulls = false): BoundAggregate {

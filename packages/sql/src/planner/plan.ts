@@ -44,6 +44,23 @@ export interface BoundAggregate {
   };
 }
 
+/** One window function of a Window node. */
+export interface BoundWindow {
+  readonly text: string;
+  readonly type: DataType;
+  readonly partitionBy: readonly BoundExpr[];
+  readonly orderBy: readonly SortKey[];
+  /** `partition`: the whole partition (no ORDER BY); `range`: up to the current row's peers; `rows`: up to the row. */
+  readonly frame: 'partition' | 'range' | 'rows';
+  readonly fn:
+    | {
+        readonly kind: 'aggregate';
+        readonly evaluator: AggregateEvaluator;
+        readonly args: readonly BoundExpr[];
+      }
+    | { readonly kind: 'rank'; readonly name: 'row_number' | 'rank' | 'dense_rank' };
+}
+
 export interface SortKey {
   readonly expr: BoundExpr;
   readonly descending: boolean;
@@ -102,6 +119,13 @@ export type PlanNode =
     }
   | { readonly kind: 'union'; readonly columns: readonly PlanColumn[]; readonly inputs: readonly PlanNode[] }
   | {
+      readonly kind: 'window';
+      readonly columns: readonly PlanColumn[];
+      readonly input: PlanNode;
+      /** Appended to each input row, in order. */
+      readonly windows: readonly BoundWindow[];
+    }
+  | {
       readonly kind: 'join';
       readonly columns: readonly PlanColumn[];
       readonly joinType: 'inner' | 'left' | 'right' | 'full' | 'leftSemi' | 'leftAnti' | 'cross';
@@ -139,6 +163,8 @@ export function formatPlan(node: PlanNode, indent = ''): string {
       return `${indent}Sort [${node.keys.map((k) => `${k.expr.text} ${k.descending ? 'DESC' : 'ASC'} NULLS ${k.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}]\n${child(node.input)}`;
     case 'limit':
       return `${indent}Limit ${node.limit ?? 'ALL'}${node.offset > 0 ? ` OFFSET ${node.offset}` : ''}\n${child(node.input)}`;
+    case 'window':
+      return `${indent}Window [${node.windows.map((w) => w.text).join(', ')}]\n${child(node.input)}`;
     case 'union':
       return `${indent}UnionAll\n${node.inputs.map(child).join('\n')}`;
     case 'join':
