@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatJavaDouble } from '@hive-batch/core';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -48,27 +49,5 @@ export function selectBlocks(name: string): { query: string; lines: string[] }[]
   return blocks;
 }
 
-/** Java's `Double.toString` layout over JS shortest digits (enough for the values in these files). */
-export function javaDouble(d: number): string {
-  if (Number.isNaN(d)) return 'NaN';
-  if (d === Infinity) return 'Infinity';
-  if (d === -Infinity) return '-Infinity';
-  if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
-  const [mant = '', expStr = '0'] = d.toExponential().split('e');
-  const e = Number(expStr);
-  const neg = mant.startsWith('-');
-  const digits = mant.replace('-', '').replace('.', '');
-  let out: string;
-  if (e >= -3 && e < 7) {
-    if (e >= 0) {
-      const intPart = digits.slice(0, e + 1).padEnd(e + 1, '0');
-      const frac = digits.slice(e + 1);
-      out = `${intPart}.${frac === '' ? '0' : frac}`;
-    } else {
-      out = `0.${'0'.repeat(-e - 1)}${digits}`;
-    }
-  } else {
-    out = `${digits[0] ?? ''}.${digits.length > 1 ? digits.slice(1) : '0'}E${e}`;
-  }
-  return neg ? `-${out}` : out;
-}
+/** Java's `Double.toString`, as Hive printed doubles in the corpus (core's implementation). */
+export const javaDouble: (d: number) => string = formatJavaDouble;

@@ -1,6 +1,5 @@
-import { HiveBatchError } from '@hive-batch/core';
+import { formatJavaDouble, HiveBatchError } from '@hive-batch/core';
 import { javaStringHashCode } from '../sketches/fm-sketch';
-import { javaDoubleToString } from './java-double-string';
 
 /** Separator of the words of an n-gram inside a map key (a character that cannot occur in UTF-16 text). */
 const SEP = '\u0000';
@@ -114,7 +113,7 @@ export class NGramEstimator {
   serialize(): string[] {
     const out = [String(this.k), String(this.n), String(this.pf)];
     for (const [key, v] of this.javaOrder()) {
-      out.push(...key.split(SEP), javaDoubleToString(v));
+      out.push(...key.split(SEP), formatJavaDouble(v));
     }
     return out;
   }
