@@ -8,7 +8,7 @@ import {
   arrayType,
   mapType,
 } from '@hive-batch/core';
-import type { DataType, HiveDecimalValue } from '@hive-batch/core';
+import type { HiveDecimalValue } from '@hive-batch/core';
 import {
   aggregateRows,
   avg,
@@ -37,18 +37,9 @@ import {
   variance,
   varSamp,
 } from '@hive-batch/aggregate';
-import type { AggregateFunctionDefinition, ResolveAggregateOptions } from '@hive-batch/aggregate';
+import { runComplete as run } from '../helpers/run-aggregate';
 
 const d = (s: string): HiveDecimalValue => new HiveDecimal(s);
-
-function run(
-  def: AggregateFunctionDefinition,
-  call: ResolveAggregateOptions | DataType,
-  rows: readonly (readonly unknown[])[],
-): unknown {
-  const c = 'kind' in call ? { argumentTypes: [call] } : call;
-  return aggregateRows(resolveAggregate(def, c), rows, 'complete');
-}
 
 function codeOf(f: () => unknown): unknown {
   try {

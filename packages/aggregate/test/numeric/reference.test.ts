@@ -27,7 +27,6 @@ import {
   variance,
   varSamp,
 } from '@hive-batch/aggregate';
-import type { AggregateFunctionDefinition, ResolveAggregateOptions } from '@hive-batch/aggregate';
 import {
   referenceAvgDecimal,
   referenceAvgDouble,
@@ -43,14 +42,7 @@ import {
 import type { ReferencePairStat, ReferenceVarianceStat } from '@hive-batch/test-utils';
 import { approxEquals, exactEquals, show } from '../helpers/split-invariance';
 import { valueArb } from './arbitraries';
-
-function run(
-  def: AggregateFunctionDefinition,
-  call: ResolveAggregateOptions,
-  rows: readonly (readonly unknown[])[],
-): unknown {
-  return aggregateRows(resolveAggregate(def, call), rows, 'complete');
-}
+import { runComplete as run } from '../helpers/run-aggregate';
 
 const values = (t: DataType, small = false): fc.Arbitrary<unknown[]> =>
   fc.array(valueArb(t, small), { maxLength: 50 });
