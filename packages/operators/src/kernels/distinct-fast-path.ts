@@ -9,13 +9,10 @@ import type {
   FixedColumn,
   FixedValues,
 } from '@hive-batch/core';
-import { DistinctValueSet } from './distinct-value-set';
+import { DistinctValueBuffer } from './distinct-value-buffer';
 import type { GroupAggregate, ResolvedCall } from '../internal/group-aggregate';
 import { emitsPartials } from '../internal/operator-mode';
 import type { OperatorMode } from '../internal/operator-mode';
-
-/** Functions whose result does not depend on the order the distinct values arrive in. */
-const ORDER_INSENSITIVE = new Set(['count']);
 
 function isFastType(t: DataType): boolean {
   return (
@@ -56,11 +53,8 @@ class DistinctFastPath implements GroupAggregate {
   private readonly column: number;
   private readonly valueType: DataType;
   private readonly partialOutput: boolean;
-  private readonly sorted: boolean;
-  private set = new DistinctValueSet();
+  private set = new DistinctValueBuffer();
   private groups = 0;
-  /** Per-group segments of entry indices (first-seen order), built lazily for output. */
-  private segments: { starts: Int32Array; order: Int32Array } | null = null;
 
   // eslint-disable-next-line max-params -- private class, built by createDistinctFastPath only
   constructor(resolved: ResolvedCall, mode: OperatorMode, column: number, valueType: DataType) {
@@ -70,7 +64,6 @@ class DistinctFastPath implements GroupAggregate {
     this.valueType = valueType;
     this.partialOutput = emitsPartials(mode);
     this.outputType = this.partialOutput ? HiveTypes.binary : this.inner.resultType;
-    this.sorted = !ORDER_INSENSITIVE.has(resolved.call.function.name);
   }
 
   ensureGroups(groups: number): void {
@@ -85,35 +78,15 @@ class DistinctFastPath implements GroupAggregate {
     if (c?.layout !== 'fixed') {
       if (c?.layout === 'null') {
         for (let i = 0; i < numRows; i++) this.set.addNull(groupIds[i] ?? 0);
-        this.segments = null;
         return;
       }
       throw new HiveBatchError('INVALID_ARGUMENT', `Column ${this.column} is not a numeric column`);
     }
     this.set.addColumn(groupIds, c, numRows);
-    this.segments = null;
   }
 
   merge(): void {
     throw new HiveBatchError('UNSUPPORTED_OPERATION', 'The DISTINCT fast path consumes rows only');
-  }
-
-  private buildSegments(): { starts: Int32Array; order: Int32Array } {
-    if (this.segments != null) return this.segments;
-    const { groups: entryGroups } = this.set.entries();
-    const n = entryGroups.length;
-    const starts = new Int32Array(this.groups + 1);
-    for (let e = 0; e < n; e++) starts[entryGroups[e]! + 1]! += 1;
-    for (let g = 0; g < this.groups; g++) starts[g + 1]! += starts[g]!;
-    const fill = starts.slice(0, this.groups);
-    const order = new Int32Array(n);
-    for (let e = 0; e < n; e++) {
-      const g = entryGroups[e]!;
-      order[fill[g]!] = e;
-      fill[g]! += 1;
-    }
-    this.segments = { starts, order };
-    return this.segments;
   }
 
   emit(builder: ColumnBuilder, from: number, to: number): void {
@@ -121,9 +94,8 @@ class DistinctFastPath implements GroupAggregate {
       for (let g = from; g < to; g++) builder.append(this.partialBytes(g));
       return;
     }
-    const { starts, order } = this.buildSegments();
     const set = this.set;
-    const entryValues = set.entries().values;
+    const { starts, values: distinct } = set.segments();
     // Rows for the inner evaluator: per group, NULL first (if seen), then the values in key order.
     let rows = starts[to]! - starts[from]!;
     for (let g = from; g < to; g++) if (set.hasNull(g)) rows++;
@@ -138,12 +110,11 @@ class DistinctFastPath implements GroupAggregate {
         gids[r++] = g - from;
         nulls++;
       }
-      const s = r;
+      // Already in key order (the buffer sorts each group's distinct values).
       for (let k = starts[g]!; k < starts[g + 1]!; k++) {
-        values[r] = entryValues[order[k]!]!;
+        values[r] = distinct[k]!;
         gids[r++] = g - from;
       }
-      if (this.sorted) values.subarray(s, r).sort();
     }
     const column: FixedColumn = {
       type: this.valueType,
@@ -161,11 +132,10 @@ class DistinctFastPath implements GroupAggregate {
   }
 
   partialBytes(group: number): Uint8Array {
-    const { starts, order } = this.buildSegments();
+    const { starts, values } = this.set.segments();
     const tuples: unknown[][] = [];
     if (this.set.hasNull(group)) tuples.push([null]);
-    const entryValues = this.set.entries().values;
-    for (let k = starts[group]!; k < starts[group + 1]!; k++) tuples.push([entryValues[order[k]!]!]);
+    for (let k = starts[group]!; k < starts[group + 1]!; k++) tuples.push([values[k]!]);
     return this.resolved.evaluator.encodePartial(tuples);
   }
 
@@ -174,9 +144,8 @@ class DistinctFastPath implements GroupAggregate {
   }
 
   reset(): void {
-    this.set = new DistinctValueSet();
+    this.set = new DistinctValueBuffer();
     this.groups = 0;
-    this.segments = null;
   }
 
   spillTypes(): DataType[] {
