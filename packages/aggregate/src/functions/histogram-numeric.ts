@@ -1,4 +1,4 @@
-import { HiveTypes, arrayType, structType } from '@hive-batch/core';
+import { HiveTypes, arrayType, isPrimitiveType, structType } from '@hive-batch/core';
 import type { AggregateEvaluator, AggregateFunctionDefinition } from '../contract';
 import { rowWiseBatch } from '../internal/column-value';
 import {
@@ -12,7 +12,6 @@ import {
   argumentError,
   hiveTypeName,
   isApproxNumericKind,
-  isPrimitive,
   rejectStar,
   doubleReader,
 } from '../internal/udaf-support';
@@ -38,7 +37,7 @@ export const histogramNumeric: AggregateFunctionDefinition = {
     const types = call.argumentTypes;
     if (types.length !== 2) throw argumentError('Please specify exactly two arguments.');
     const [valueType, nbType] = types as [NonNullable<(typeof types)[0]>, NonNullable<(typeof types)[1]>];
-    if (!isPrimitive(valueType)) {
+    if (!isPrimitiveType(valueType)) {
       throw argumentError(
         `Only primitive type arguments are accepted but ${hiveTypeName(valueType)} was passed as parameter 1.`,
       );

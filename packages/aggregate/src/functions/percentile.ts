@@ -1,14 +1,12 @@
-import { HiveTypes, arrayType } from '@hive-batch/core';
+import { HiveTypes, arrayType, isIntegralType, isNumericType } from '@hive-batch/core';
 import type { DataType } from '@hive-batch/core';
 import type { AggregateFunctionDefinition } from '../contract';
 import { exactPercentileEvaluator } from '../internal/histogram/exact-percentile-evaluator';
 import { checkPercentiles } from '../internal/histogram/exact-counts';
-import { argumentError, hiveTypeName, isIntegerKind, rejectStar, toDouble } from '../internal/udaf-support';
+import { argumentError, hiveTypeName, rejectStar, toDouble } from '../internal/udaf-support';
 
 function isDoubleConvertible(t: DataType): boolean {
-  return (
-    isIntegerKind(t) || t.kind === 'float' || t.kind === 'double' || t.kind === 'decimal' || t.kind === 'void'
-  );
+  return isNumericType(t) || t.kind === 'void';
 }
 
 /**
@@ -33,7 +31,7 @@ export const percentile: AggregateFunctionDefinition = {
         `No matching method for class org.apache.hadoop.hive.ql.udf.UDAFPercentile with (${signature}). Possible choices: _FUNC_(bigint, array<double>)  _FUNC_(bigint, double)  `,
       );
     if (types.length !== 2 || valueType == null || pcType == null) throw noMatch();
-    if (!isIntegerKind(valueType) && valueType.kind !== 'void') throw noMatch();
+    if (!isIntegralType(valueType) && valueType.kind !== 'void') throw noMatch();
     const multiple = pcType.kind === 'array';
     if (multiple ? !isDoubleConvertible(pcType.element) : !isDoubleConvertible(pcType)) throw noMatch();
     const constant = call.constantArguments[1];

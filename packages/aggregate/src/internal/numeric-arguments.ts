@@ -1,4 +1,4 @@
-import { InternalError } from '@hive-batch/core';
+import { InternalError, isNumericType, isStringGroupType } from '@hive-batch/core';
 import type { DataType } from '@hive-batch/core';
 import { hiveTypeName, invalidArguments } from './hive-convert';
 import { requirePrimitive } from './evaluator-kit';
@@ -11,24 +11,10 @@ import { requirePrimitive } from './evaluator-kit';
 export function checkSumArgument(t: DataType | undefined): DataType {
   if (t == null) throw new InternalError('missing argument type');
   requirePrimitive(t);
-  switch (t.kind) {
-    case 'tinyint':
-    case 'smallint':
-    case 'int':
-    case 'bigint':
-    case 'float':
-    case 'double':
-    case 'decimal':
-    case 'string':
-    case 'varchar':
-    case 'char':
-    case 'timestamp':
-      return t;
-    default:
-      throw invalidArguments(
-        `Only numeric or string type arguments are accepted but ${hiveTypeName(t)} is passed.`,
-      );
-  }
+  if (isNumericType(t) || isStringGroupType(t) || t.kind === 'timestamp') return t;
+  throw invalidArguments(
+    `Only numeric or string type arguments are accepted but ${hiveTypeName(t)} is passed.`,
+  );
 }
 
 /**
@@ -38,17 +24,6 @@ export function checkSumArgument(t: DataType | undefined): DataType {
 export function checkPairArgument(t: DataType | undefined, message: string): DataType {
   if (t == null) throw new InternalError('missing argument type');
   requirePrimitive(t);
-  switch (t.kind) {
-    case 'tinyint':
-    case 'smallint':
-    case 'int':
-    case 'bigint':
-    case 'float':
-    case 'double':
-    case 'decimal':
-    case 'timestamp':
-      return t;
-    default:
-      throw invalidArguments(`${message} but ${hiveTypeName(t)} is passed.`);
-  }
+  if (isNumericType(t) || t.kind === 'timestamp') return t;
+  throw invalidArguments(`${message} but ${hiveTypeName(t)} is passed.`);
 }

@@ -1,3 +1,4 @@
+import { isNumericType } from '@hive-batch/core';
 import type { DataType } from '@hive-batch/core';
 import { doubleReaderFor, hiveTypeName, invalidArguments } from './hive-convert';
 import { rejectStar } from './evaluator-kit';
@@ -9,31 +10,9 @@ export { hiveTypeName, rejectStar };
 /** `INVALID_FUNCTION_ARGUMENTS` with Hive's wording. */
 export const argumentError: (message: string) => Error = invalidArguments;
 
-/** Integer family accepted where Hive expects a bigint-convertible value. */
-export function isIntegerKind(t: DataType): boolean {
-  return t.kind === 'tinyint' || t.kind === 'smallint' || t.kind === 'int' || t.kind === 'bigint';
-}
-
 /** Types Hive's numeric UDAFs (percentile_approx, histogram_numeric) accept for the value argument. */
 export function isApproxNumericKind(t: DataType): boolean {
-  switch (t.kind) {
-    case 'tinyint':
-    case 'smallint':
-    case 'int':
-    case 'bigint':
-    case 'float':
-    case 'double':
-    case 'timestamp':
-    case 'decimal':
-      return true;
-    default:
-      return false;
-  }
-}
-
-/** True for every non-complex type. */
-export function isPrimitive(t: DataType): boolean {
-  return t.kind !== 'array' && t.kind !== 'map' && t.kind !== 'struct';
+  return isNumericType(t) || t.kind === 'timestamp';
 }
 
 /**

@@ -1,12 +1,12 @@
-import { HiveTypes, arrayType } from '@hive-batch/core';
+import { HiveTypes, arrayType, isIntegralType, isNumericType } from '@hive-batch/core';
 import type { DataType } from '@hive-batch/core';
 import type { AggregateFunctionDefinition } from '../../contract';
-import { argumentError, hiveTypeName, isIntegerKind, rejectStar, toDouble } from '../udaf-support';
+import { argumentError, hiveTypeName, rejectStar, toDouble } from '../udaf-support';
 import { checkPercentiles } from './exact-counts';
 import { exactPercentileEvaluator } from './exact-percentile-evaluator';
 
 function isNumericPc(t: DataType): boolean {
-  return isIntegerKind(t) || t.kind === 'float' || t.kind === 'double' || t.kind === 'decimal';
+  return isNumericType(t);
 }
 
 /**
@@ -33,7 +33,7 @@ export function orderedPercentileDefinition(options: {
       const valueType = types[0] as DataType;
       const pcType = types[1] as DataType;
       let keyType: DataType;
-      if (isIntegerKind(valueType) || valueType.kind === 'void') keyType = HiveTypes.bigint;
+      if (isIntegralType(valueType) || valueType.kind === 'void') keyType = HiveTypes.bigint;
       else if (valueType.kind === 'float' || valueType.kind === 'double' || valueType.kind === 'decimal') {
         keyType = HiveTypes.double;
       } else {

@@ -1,8 +1,8 @@
-import { HiveBatchError, HiveTypes, arrayType, structType } from '@hive-batch/core';
+import { HiveBatchError, HiveTypes, arrayType, isIntegralType, structType } from '@hive-batch/core';
 import type { DataType } from '@hive-batch/core';
 import type { AggregateEvaluator, JsonValue } from '../../contract';
 import { PartialReader, PartialWriter } from '../partial-codec';
-import { argumentError, hiveTypeName, isIntegerKind } from '../udaf-support';
+import { argumentError, hiveTypeName } from '../udaf-support';
 
 /** `array<struct<ngram:array<string>, estfrequency:double>>`, the result of ngrams/context_ngrams. */
 export const NGRAM_RESULT_TYPE: DataType = arrayType(
@@ -41,7 +41,7 @@ export function checkSequencesArgument(t: DataType): boolean {
 export function checkIntegerArguments(types: readonly DataType[], from: number): void {
   for (let i = from; i < types.length; i++) {
     const t = types[i] as DataType;
-    if (!isIntegerKind(t)) {
+    if (!isIntegralType(t)) {
       throw argumentError(
         `Only integers are accepted but ${hiveTypeName(t)} was passed as parameter ${i + 1}.`,
       );
