@@ -40,6 +40,9 @@ import {
   scalarFunctionNames,
 } from './scalar/scalar-functions';
 import { HiveTableSink } from '@hive-batch/connector-hive';
+import { createFunctionCatalog } from '@hive-batch/functions';
+import type { FunctionCatalog } from '@hive-batch/functions';
+import type { AggregateFunctionDefinition } from '@hive-batch/aggregate';
 import { scanTable } from './storage/hive-source-scan';
 import { clearDirectory, loadFiles, writeTextFile } from './storage/text-table';
 import type { ScanProgress } from './storage/text-table';
@@ -124,13 +127,27 @@ export class Session {
   private readonly aggregates: AggregateRegistry;
   private readonly options: SessionOptions;
   private readonly functions: ScalarFunctionResolver;
+  /** Temporary and catalog functions (CREATE FUNCTION … USING JAR), through @hive-batch/functions. */
+  readonly functionCatalog: FunctionCatalog;
+  /** User functions the current statement calls, resolved before binding (the registry is async). */
+  private userScalars = new Map<string, NonNullable<ReturnType<ScalarFunctionResolver['lookup']>>>();
+  private userAggregates = new Map<string, AggregateFunctionDefinition>();
 
   private constructor(catalog: Catalog, options: SessionOptions) {
     this.catalog = catalog;
     this.options = options;
     this.conf = new Map(Object.entries(options.conf ?? {}));
     this.aggregates = createAggregateRegistry(builtinAggregates());
-    this.functions = chainScalarFunctions([builtinScalarResolver(), interimScalarFunctions]);
+    this.functionCatalog = createFunctionCatalog({
+      catalog,
+      builtinAggregates: builtinAggregates(),
+      currentDatabase: () => this.currentDatabase,
+    });
+    this.functions = chainScalarFunctions([
+      { lookup: (name) => this.userScalars.get(name.toLowerCase()) },
+      builtinScalarResolver(),
+      interimScalarFunctions,
+    ]);
   }
 
   /** Opens (creating if needed) the warehouse and its metastore. */
@@ -142,6 +159,7 @@ export class Session {
   }
 
   async close(): Promise<void> {
+    await this.functionCatalog.close();
     await this.catalog.close();
   }
 
@@ -182,9 +200,9 @@ export class Session {
     return {
       getTable: (db, t) => this.catalog.getTable(tableIdOf({ database: db, table: t }, this.currentDatabase)),
       functions: this.functions,
-      isAggregate: (n) => this.aggregates.lookup(n) != null,
+      isAggregate: (n) => this.lookupAggregate(n) != null,
       resolveAggregate: (name, call) => {
-        const def = this.aggregates.lookup(name);
+        const def = this.lookupAggregate(name);
         if (def == null) throw new HiveBatchError('UNKNOWN_FUNCTION', `Invalid function ${name}`);
         return def.resolve(call, { cboEnabled: boolSetting(this.conf.get('hive.cbo.enable'), true) });
       },
@@ -193,10 +211,39 @@ export class Session {
     };
   }
 
+  private lookupAggregate(name: string): AggregateFunctionDefinition | undefined {
+    return this.userAggregates.get(name.toLowerCase()) ?? this.aggregates.lookup(name);
+  }
+
+  /** Resolves the temporary/catalog functions a statement calls (names the built-ins do not know, or shadow). */
+  private async prepareFunctions(stmt: Statement): Promise<void> {
+    this.userScalars = new Map();
+    this.userAggregates = new Map();
+    const names = new Set<string>();
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) {
+        for (const y of x) walk(y);
+        return;
+      }
+      if (x == null || typeof x !== 'object') return;
+      const o = x as { kind?: string; name?: unknown };
+      if (o.kind === 'call' && Array.isArray(o.name)) names.add((o.name as string[]).join('.').toLowerCase());
+      for (const [k, v] of Object.entries(x)) if (k !== 'pos' && k !== 'type') walk(v);
+    };
+    walk(stmt);
+    for (const n of names) {
+      const f = await this.functionCatalog.lookupFunction(n);
+      if (f == null || f.source === 'builtin') continue;
+      const key = n.split('.').pop() ?? n;
+      if (f.kind === 'scalar') this.userScalars.set(key, f.definition);
+      else if (f.kind === 'aggregate') this.userAggregates.set(key, f.definition);
+    }
+  }
+
   private execContext(): ExecContext {
     return {
       aggregateEnv: {
-        lookupAggregate: (name) => this.aggregates.lookup(name),
+        lookupAggregate: (name) => this.lookupAggregate(name),
         cboEnabled: boolSetting(this.conf.get('hive.cbo.enable'), true),
       },
       readTable: async (table, prune) =>
@@ -226,6 +273,7 @@ export class Session {
   }
 
   async executeStatement(stmt: Statement): Promise<StatementResult> {
+    await this.prepareFunctions(stmt);
     switch (stmt.kind) {
       case 'query': {
         const { columns, rows } = await this.runQuery(stmt.query);
@@ -333,7 +381,7 @@ export class Session {
         }
         const scalar = describeScalarFunction(stmt.name, stmt.extended);
         if (scalar != null) return TEXT(scalar.split('\n'), stmt);
-        return TEXT([`Function '${stmt.name}' does not exist.`], stmt);
+        return TEXT(await this.functionCatalog.describeFunction(stmt.name, stmt.extended), stmt);
       }
       case 'describeDatabase': {
         const db = await this.catalog.getDatabase(stmt.name.toLowerCase());
@@ -392,12 +440,23 @@ export class Session {
         throw new HiveBatchError('NOT_IMPLEMENTED', `ALTER TABLE ${a.kind} is not supported yet`);
       }
       case 'createFunction':
+        await this.functionCatalog.createFunction({
+          name: stmt.name,
+          className: stmt.className,
+          temporary: stmt.temporary,
+          resources: stmt.resources.map((r) => ({ type: r.type, uri: r.uri })),
+        });
+        return OK(stmt);
       case 'dropFunction':
+        await this.functionCatalog.dropFunction({
+          name: stmt.name,
+          temporary: stmt.temporary,
+          ifExists: stmt.ifExists,
+        });
+        return OK(stmt);
       case 'reloadFunctions':
-        throw new HiveBatchError(
-          'NOT_IMPLEMENTED',
-          `${stmt.kind} is not supported yet (waiting for @hive-batch/functions)`,
-        );
+        await this.functionCatalog.reloadFunctions();
+        return OK(stmt);
       case 'showCreateTable':
       case 'showColumns': {
         const t = await this.catalog.getTable(tableIdOf(stmt.table, this.currentDatabase));

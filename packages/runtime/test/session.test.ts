@@ -90,3 +90,28 @@ describe('window functions', () => {
     ).toEqual(['a\t1.5\t4', 'b\t4.0\t3', 'c\t4.0\t2', 'd\t8.0\t1']);
   });
 });
+
+describe('CREATE FUNCTION … USING JAR', () => {
+  it('loads a JavaScript plugin as a temporary function and drops it', async () => {
+    const plugin = path.join(dir, 'toy.mjs');
+    writeFileSync(
+      plugin,
+      `export function plugin(api) {
+  return api.definePlugin({
+    name: 'toy',
+    apiVersion: 1,
+    functions: {
+      plusOne: api.defineUdf({ argumentTypes: ['int'], resultType: 'int', evaluate: ([xs]) => xs.map((x) => (x == null ? null : x + 1)) }),
+    },
+  });
+}
+`,
+    );
+    await session.execute(`CREATE TEMPORARY FUNCTION plus_one AS 'plusOne' USING JAR '${plugin}'`);
+    expect(await lines('SELECT plus_one(k) FROM t ORDER BY 1')).toEqual(['NULL', '2', '3', '3']);
+    await session.execute('DROP TEMPORARY FUNCTION plus_one');
+    await expect(session.execute('SELECT plus_one(k) FROM t')).rejects.toMatchObject({
+      code: 'UNKNOWN_FUNCTION',
+    });
+  });
+});
