@@ -139,6 +139,15 @@ export function parseTimestamp(text: string): bigint {
  * ```
  */
 export function formatTimestamp(micros: bigint): string {
+  return layoutTimestamp(micros, formatDate);
+}
+
+/**
+ * `<date> HH:mm:ss[.ffffff]` of microseconds since 1970-01-01 (no zone), the date written by `formatDay`;
+ * trailing zeros of the fraction are trimmed and a zero fraction is left out. Shared by CAST (`uuuu` years)
+ * and value printing (`yyyy` years, printing/format-temporal.ts).
+ */
+export function layoutTimestamp(micros: bigint, formatDay: (days: number) => string): string {
   let days = micros / MICROS_PER_DAY;
   let rest = micros % MICROS_PER_DAY;
   if (rest < 0n) {
@@ -150,7 +159,7 @@ export function formatTimestamp(micros: bigint): string {
   const hh = Math.floor(secOfDay / 3600);
   const mm = Math.floor((secOfDay % 3600) / 60);
   const ss = secOfDay % 60;
-  const base = `${formatDate(Number(days))} ${pad(hh, 2)}:${pad(mm, 2)}:${pad(ss, 2)}`;
+  const base = `${formatDay(Number(days))} ${pad(hh, 2)}:${pad(mm, 2)}:${pad(ss, 2)}`;
   return frac === 0 ? base : `${base}.${pad(frac, 6).replace(/0+$/, '')}`;
 }
 
