@@ -115,3 +115,19 @@ describe('CREATE FUNCTION … USING JAR', () => {
     });
   });
 });
+
+describe('partitioned tables', () => {
+  it('prunes partitions from WHERE and shows it in EXPLAIN', async () => {
+    await session.execute('CREATE TABLE p (k INT) PARTITIONED BY (ds STRING)');
+    await session.execute("INSERT INTO p PARTITION (ds = '2024-01-01') VALUES (1), (2)");
+    await session.execute("INSERT INTO p PARTITION (ds = '2024-01-02') VALUES (3)");
+    expect(await lines("SELECT k, ds FROM p WHERE ds >= '2024-01-02' AND k > 0")).toEqual(['3\t2024-01-02']);
+    expect(await lines('SELECT ds, count(*) FROM p GROUP BY ds ORDER BY ds')).toEqual([
+      '2024-01-01\t2',
+      '2024-01-02\t1',
+    ]);
+    const plan = (await session.execute("EXPLAIN SELECT k FROM p WHERE ds = '2024-01-01'")).lines.join('\n');
+    expect(plan).toContain('partitions:');
+    expect(await lines('SHOW PARTITIONS p')).toEqual(['ds=2024-01-01', 'ds=2024-01-02']);
+  });
+});

@@ -57,8 +57,17 @@ export async function executePlan(node: PlanNode, ctx: ExecContext): Promise<Row
 /** Runs a plan and keeps the split structure up to the first operator that needs all rows in one place. */
 export async function executeSplits(node: PlanNode, ctx: ExecContext): Promise<Splits> {
   switch (node.kind) {
-    case 'scan':
-      return ctx.readTable(node.table, null);
+    case 'scan': {
+      const f = node.partitionFilter;
+      const nData = node.table.columns.length;
+      // The filter sees a scan row whose data columns are NULL: it only reads partition columns.
+      const prune =
+        f == null
+          ? null
+          : (values: readonly unknown[]) =>
+              f.eval([...new Array<unknown>(nData).fill(null), ...values]) === true;
+      return ctx.readTable(node.table, prune);
+    }
     case 'values':
       return [node.rows.map((r) => [...r])];
     case 'filter': {

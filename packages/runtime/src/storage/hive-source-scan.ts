@@ -1,17 +1,18 @@
 // Table scans through @hive-batch/connector-hive's HiveSource, driven by @hive-batch/source's SourceCoordinator
 // in this process (one reader), so the same split planning, assignment and readers run as in a cluster.
-import { batchToRows } from '@hive-batch/core';
+import { HiveTypes, batchToRows } from '@hive-batch/core';
 import type { ColumnBatch } from '@hive-batch/core';
 import type { Catalog, TableId } from '@hive-batch/catalog';
 import { HiveSource, loadHiveTable } from '@hive-batch/connector-hive';
 import type { HiveSplit } from '@hive-batch/connector-hive';
 import { SourceCoordinator } from '@hive-batch/source';
 import type { SourceReader } from '@hive-batch/source';
+import { partitionValue } from './text-table';
 import type { ScanProgress } from './text-table';
 
 /** Options of {@link scanTable}. */
 export interface ScanTableOptions {
-  /** Keeps a partition when true for its raw partition values. Defaults to all. */
+  /** Keeps a partition when true for its typed partition values (static pruning). Defaults to all. */
   readonly prune?: ((partitionValues: readonly unknown[]) => boolean) | null;
   readonly onProgress?: (p: ScanProgress) => void;
   /**
@@ -35,7 +36,19 @@ export async function scanTable(
   id: TableId,
   options: ScanTableOptions = {},
 ): Promise<unknown[][][]> {
-  const { table, partitions } = await loadHiveTable(catalog, id);
+  const { table, partitions: all, catalogTable } = await loadHiveTable(catalog, id);
+  // Static pruning before anything is listed: the predicate sees the typed partition values.
+  const prune = options.prune;
+  const partitions =
+    prune == null || catalogTable.partitionKeys.length === 0
+      ? all
+      : all.filter((p) =>
+          prune(
+            p.values.map((v, i) =>
+              partitionValue(v, catalogTable.partitionKeys[i]?.type ?? HiveTypes.string),
+            ),
+          ),
+        );
   const name = `${id.database}.${id.table}`;
   const source = new HiveSource({
     table,
@@ -92,13 +105,11 @@ export async function scanTable(
     coordinator.close();
   }
   options.onProgress?.({ table: name, splitsDone: perSplit.length, splitsTotal: perSplit.length, rowsRead });
-  const nData = table.columns.length;
-  const keep = (row: unknown[]): boolean => options.prune == null || options.prune(row.slice(nData));
   if (options.splitPerFile === true) {
     return perSplit
       .map((s, i) => ({ ...s, i }))
       .sort((a, b) => splitBytes(b.split) - splitBytes(a.split) || a.i - b.i)
-      .map((s) => s.rows.filter(keep));
+      .map((s) => s.rows);
   }
-  return [perSplit.flatMap((s) => s.rows).filter(keep)];
+  return [perSplit.flatMap((s) => s.rows)];
 }

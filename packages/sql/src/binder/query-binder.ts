@@ -19,7 +19,16 @@ import type {
   PlanNode,
   SortKey,
 } from '../planner/plan';
-import { astKey, bindExpr, cast, inputRef, literal, scalarCall, semantic } from './bind-expression';
+import {
+  astKey,
+  bindExpr,
+  cast,
+  inputRef,
+  literal,
+  resolveColumnIndex,
+  scalarCall,
+  semantic,
+} from './bind-expression';
 import type { ExprScope, ScalarFunctionResolver } from './bind-expression';
 
 /** What the binder needs from the session. */
@@ -364,6 +373,45 @@ export class QueryBinder {
     const baseScope = scopeOf(inputColumns, env);
     if (core.where != null) {
       const predicate = bindExpr(core.where, baseScope);
+      // Static partition pruning: WHERE conjuncts over partition columns only go to the scan.
+      if (plan.kind === 'scan' && plan.table.partitionKeys.length > 0) {
+        const nData = plan.table.columns.length;
+        const pruning = splitConjuncts(core.where).filter((c) => {
+          const refs: number[] = [];
+          let other = false;
+          const visit = (x: unknown): void => {
+            if (Array.isArray(x)) return x.forEach(visit);
+            if (x == null || typeof x !== 'object') return;
+            const o = x as { kind?: string; parts?: string[] };
+            if (o.kind === 'column' && Array.isArray(o.parts)) {
+              const i = resolveColumnIndex(o.parts, inputColumns);
+              if (typeof i === 'number' && i >= 0) refs.push(i);
+              else other = true;
+              return;
+            }
+            if (
+              o.kind === 'inSubquery' ||
+              o.kind === 'exists' ||
+              o.kind === 'scalarSubquery' ||
+              o.kind === 'call'
+            ) {
+              if (o.kind !== 'call') other = true;
+            }
+            for (const [k, v] of Object.entries(x)) if (k !== 'pos' && k !== 'type') visit(v);
+          };
+          visit(c);
+          return !other && refs.length > 0 && refs.every((i) => i >= nData);
+        });
+        if (pruning.length > 0) {
+          const parts = pruning.map((c) => bindExpr(c, baseScope));
+          const partitionFilter = parts.reduce((a, b) => ({
+            type: HiveTypes.boolean,
+            text: `${a.text} AND ${b.text}`,
+            eval: (row) => a.eval(row) === true && b.eval(row) === true,
+          }));
+          plan = { ...plan, partitionFilter };
+        }
+      }
       plan = { kind: 'filter', input: plan, predicate, columns: inputColumns };
     }
 
