@@ -1,33 +1,7 @@
 import { HiveBatchError } from '../errors/hive-batch-error';
-import type { DataType } from '../types/data-type';
+import { dataTypeEquals } from '../types/data-type-equals';
 import type { ColumnBatch } from './column';
 import { createColumnBuilder } from './column-builder';
-
-/** Structural equality of two Hive types (field names compared case-insensitively, as Hive does). */
-function sameType(a: DataType, b: DataType): boolean {
-  switch (a.kind) {
-    case 'decimal':
-      return b.kind === 'decimal' && a.precision === b.precision && a.scale === b.scale;
-    case 'varchar':
-    case 'char':
-      return b.kind === a.kind && a.length === b.length;
-    case 'array':
-      return b.kind === 'array' && sameType(a.element, b.element);
-    case 'map':
-      return b.kind === 'map' && sameType(a.key, b.key) && sameType(a.value, b.value);
-    case 'struct':
-      return (
-        b.kind === 'struct' &&
-        a.fields.length === b.fields.length &&
-        a.fields.every((f, k) => {
-          const g = b.fields[k];
-          return g != null && f.name.toLowerCase() === g.name.toLowerCase() && sameType(f.type, g.type);
-        })
-      );
-    default:
-      return a.kind === b.kind;
-  }
-}
 
 /**
  * One batch holding the rows of `batches` in order, with fresh, compact buffers (flat layouts are bulk-copied;
@@ -50,7 +24,7 @@ export function concatBatches(batches: readonly ColumnBatch[]): ColumnBatch {
     const other = b.schema.fields;
     if (
       other.length !== fields.length ||
-      !fields.every((f, k) => other[k] != null && sameType(f.type, other[k].type))
+      !fields.every((f, k) => other[k] != null && dataTypeEquals(f.type, other[k].type))
     ) {
       throw new HiveBatchError(
         'TYPE_MISMATCH',
