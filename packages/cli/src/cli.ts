@@ -276,15 +276,18 @@ async function runSql(args: CliArgs, io: CliIo): Promise<number> {
 async function repl(session: Session, io: CliIo, print: (r: StatementResult) => void): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   let buffer = '';
-  rl.setPrompt('hive-batch> ');
-  rl.prompt();
+  const interactive = process.stdin.isTTY;
+  const prompt = (p: string): void => {
+    rl.setPrompt(p);
+    if (interactive) rl.prompt();
+  };
+  prompt('hive-batch> ');
   for await (const line of rl) {
     buffer += line + '\n';
     const trimmed = buffer.trim();
     if (trimmed === 'quit;' || trimmed === 'exit;' || trimmed === 'quit' || trimmed === 'exit') break;
     if (!/;\s*$/.test(line)) {
-      if (trimmed !== '') rl.setPrompt('          > ');
-      rl.prompt();
+      prompt(trimmed !== '' ? '          > ' : 'hive-batch> ');
       continue;
     }
     const text = buffer;
@@ -295,8 +298,7 @@ async function repl(session: Session, io: CliIo, print: (r: StatementResult) => 
     } catch (e) {
       io.stderr(errorLine(e) + '\n');
     }
-    rl.setPrompt('hive-batch> ');
-    rl.prompt();
+    prompt('hive-batch> ');
   }
   rl.close();
 }

@@ -405,6 +405,7 @@ export class Session {
           ...new Set([
             ...this.aggregates.list().flatMap((d) => [d.name, ...d.aliases]),
             ...scalarFunctionNames(),
+            ...(await this.functionCatalog.showFunctions()),
           ]),
         ].sort();
         return TEXT(filterLike(names, stmt.pattern), stmt);
