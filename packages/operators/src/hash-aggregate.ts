@@ -6,6 +6,7 @@ import { EvaluatorAggregate, createGroupAggregate, resolveCall } from './interna
 import type { GroupAggregate, ResolvedCall } from './internal/group-aggregate';
 import { consumesRows, emitsPartials } from './internal/operator-mode';
 import { SpillStore } from './internal/spill-store';
+import { clusterRows } from './kernels/cluster-rows';
 import { createGroupKeys } from './kernels/group-keys';
 import type { GroupKeys } from './kernels/group-keys';
 
@@ -67,6 +68,8 @@ export interface HashAggregateStats {
 }
 
 const DEFAULT_BUDGET = 1024 * 1024 * 1024;
+/** Groups beyond which rows are clustered by group id before the kernels run (state > L2 per array). */
+const CLUSTER_MIN_GROUPS = 65536;
 
 /**
  * Columnar hash aggregation with Hive semantics: for each batch a group-id column is computed (typed-array open
@@ -107,6 +110,8 @@ export class HashAggregate {
   private passThrough = false;
   private adaptiveDecided: boolean;
   private finished = false;
+  /** Input columns the aggregates read (the only ones clustering has to reorder). */
+  private readonly argumentColumns: readonly number[];
 
   /**
    * @throws {HiveBatchError} `INVALID_ARGUMENT` for bad column indices or options; `UNSUPPORTED_TYPE` for a
@@ -141,6 +146,11 @@ export class HashAggregate {
     this.spill = new SpillStore(options.spillDirectory, partitions);
     this.keys = createGroupKeys(this.keyTypes);
     this.aggs = this.resolved.map((r) => createGroupAggregate(r, this.mode));
+    this.argumentColumns = [
+      ...new Set(
+        this.resolved.flatMap((r) => (r.call.args ?? []).filter((a): a is number => typeof a === 'number')),
+      ),
+    ];
     const adaptive = options.adaptive ?? {};
     this.adaptiveDecided = this.mode !== 'partial1' || adaptive.enabled === false;
     const keyFields = options.groupBy.map((k) => fields[k] ?? { name: `k${k}`, type: HiveTypes.void });
@@ -209,9 +219,13 @@ export class HashAggregate {
     const keyColumns = this.options.groupBy.map((k) => batch.columns[k] as Column);
     keys.groupIds(keyColumns, n, gids);
     const rows = consumesRows(this.mode);
+    // Many groups: accumulator arrays outgrow the caches, so reorder the rows by group-id window first.
+    const clustered =
+      rows && keys.size > CLUSTER_MIN_GROUPS ? clusterRows(batch, gids, this.argumentColumns) : null;
     for (const agg of aggs) {
       agg.ensureGroups(keys.size);
-      if (rows) agg.accumulate(gids, batch, n);
+      if (clustered != null) agg.accumulate(clustered.groupIds, clustered.batch, n);
+      else if (rows) agg.accumulate(gids, batch, n);
       else agg.merge(gids, batch, n);
     }
   }

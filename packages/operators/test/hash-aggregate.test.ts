@@ -1,11 +1,12 @@
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { collectSet, count, percentileApprox, sum } from '@hive-batch/aggregate';
+import { collectList, collectSet, count, max, percentileApprox, sum } from '@hive-batch/aggregate';
 import { HiveTypes, batchFromRows, batchToRows, createSchema, sliceBatch } from '@hive-batch/core';
 import type { ColumnBatch } from '@hive-batch/core';
 import { HashAggregate, hashAggregate } from '@hive-batch/operators';
 import type { AggregateCall } from '@hive-batch/operators';
 import { generateKeyValueBatch, tempDir } from '@hive-batch/test-utils';
+import { keyString, referenceGroupBy } from './helpers/reference';
 
 const kv = (rows: number, groups: number): ColumnBatch =>
   generateKeyValueBatch({ rows, groups, nullFraction: 0.1, seed: 3 });
@@ -85,6 +86,37 @@ describe('HashAggregate', () => {
       [70_000, 1n],
       [6, 1n],
     ]);
+  });
+
+  it('clusters rows by group id when groups are many, keeping per-group row order', async () => {
+    const input = split(kv(150_000, 90_000), 40_000);
+    const schema = input[0]!.schema;
+    const calls: AggregateCall[] = [
+      { function: count, args: [1] },
+      { function: sum, args: [1] },
+      { function: max, args: [1] },
+      { function: collectList, args: [1] },
+      { function: count, args: [1], distinct: true },
+    ];
+    const rows = await collect(
+      hashAggregate(input, {
+        inputSchema: schema,
+        groupBy: [0],
+        aggregates: calls,
+        highWaterMarkRows: 65536,
+      }),
+    );
+    const expected = referenceGroupBy(input, {
+      types: schema.fields.map((f) => f.type),
+      groupBy: [0],
+      calls,
+    });
+    expect(rows.length).toBe(expected.size);
+    for (const row of rows) {
+      const want = expected.get(keyString([row[0]]));
+      // Same rows in the same order per group, so even the double sums and collect_list are identical.
+      expect(row).toEqual(want);
+    }
   });
 
   it('gives one row for a global aggregate over no input', async () => {
