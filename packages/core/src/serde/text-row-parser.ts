@@ -1,4 +1,3 @@
-import { HiveBatchError } from '../errors/hive-batch-error';
 import type { DataType } from '../types/data-type';
 import type { Schema } from '../types/schema';
 import type { HiveDecimalValue } from '../values/hive-decimal';
@@ -16,7 +15,7 @@ import {
 import type { Delimiter } from './split-escaped';
 import { indexOfUnescaped, splitEscaped, unescapeText } from './split-escaped';
 import type { ResolvedTextSerDeOptions, TextSerDeOptions } from './text-serde-options';
-import { resolveTextSerDeOptions } from './text-serde-options';
+import { resolveTextSerDeOptions, separatorAt } from './text-serde-options';
 
 /** Parses lines of a LazySimpleSerDe text table into values of the schema's column types. */
 export interface TextRowParser {
@@ -63,16 +62,6 @@ function mapKeyIdentity(key: unknown): unknown {
 function compile(type: DataType, level: number, o: ResolvedTextSerDeOptions): FieldParser {
   const esc = o.escapeChar;
   const nullFormat = o.nullFormat;
-  const needLevel = (n: number): string => {
-    const sep = o.separators[n];
-    if (sep == null) {
-      throw new HiveBatchError(
-        'SERDE_ERROR',
-        `LazySimpleSerDe supports ${String(o.separators.length)} levels of nesting; the type needs level ${String(n)}`,
-      );
-    }
-    return sep;
-  };
   switch (type.kind) {
     case 'void':
       return () => null;
@@ -118,7 +107,7 @@ function compile(type: DataType, level: number, o: ResolvedTextSerDeOptions): Fi
       };
     }
     case 'array': {
-      const sep = needLevel(level);
+      const sep = separatorAt(o, level);
       const element = compile(type.element, level + 1, o);
       return (s) => {
         // An empty field is an empty array, not NULL (LazyArray).
@@ -133,8 +122,8 @@ function compile(type: DataType, level: number, o: ResolvedTextSerDeOptions): Fi
       };
     }
     case 'map': {
-      const sep = needLevel(level);
-      const kvSep = needLevel(level + 1);
+      const sep = separatorAt(o, level);
+      const kvSep = separatorAt(o, level + 1);
       const keyParser = compile(type.key, level + 2, o);
       const valueParser = compile(type.value, level + 2, o);
       const byIdentity = type.key.kind === 'decimal' || type.key.kind === 'binary';
@@ -161,7 +150,7 @@ function compile(type: DataType, level: number, o: ResolvedTextSerDeOptions): Fi
       };
     }
     case 'struct': {
-      const sep = needLevel(level);
+      const sep = separatorAt(o, level);
       const fields = type.fields.map((f) => ({ name: f.name, parse: compile(f.type, level + 1, o) }));
       const takesRest = o.lastColumnTakesRest;
       return (s) => {

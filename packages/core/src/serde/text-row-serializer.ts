@@ -1,4 +1,3 @@
-import { HiveBatchError } from '../errors/hive-batch-error';
 import { formatHiveDate, formatHiveTimestamp } from '../printing/format-temporal';
 import { formatJavaDouble, formatJavaFloat } from '../printing/java-double';
 import type { DataType } from '../types/data-type';
@@ -7,7 +6,7 @@ import type { HiveDecimalValue } from '../values/hive-decimal';
 import { HiveDecimal } from '../values/hive-decimal';
 import { encodeBase64 } from './lazy-primitives';
 import type { ResolvedTextSerDeOptions, TextSerDeOptions } from './text-serde-options';
-import { resolveTextSerDeOptions } from './text-serde-options';
+import { resolveTextSerDeOptions, separatorAt } from './text-serde-options';
 
 /** Writes rows of a LazySimpleSerDe text table. */
 export interface TextRowSerializer {
@@ -66,16 +65,6 @@ interface WriterContext {
 function compile(type: DataType, level: number, ctx: WriterContext): FieldWriter {
   const { o, escape } = ctx;
   const nullFormat = o.nullFormat;
-  const needLevel = (n: number): string => {
-    const sep = o.separators[n];
-    if (sep == null) {
-      throw new HiveBatchError(
-        'SERDE_ERROR',
-        `LazySimpleSerDe supports ${String(o.separators.length)} levels of nesting; the type needs level ${String(n)}`,
-      );
-    }
-    return sep;
-  };
   const orNull =
     (w: FieldWriter): FieldWriter =>
     (v) =>
@@ -116,7 +105,7 @@ function compile(type: DataType, level: number, ctx: WriterContext): FieldWriter
       return orNull((v) => escape(padChar(v as string, n)));
     }
     case 'array': {
-      const sep = needLevel(level);
+      const sep = separatorAt(o, level);
       const element = compile(type.element, level + 1, ctx);
       return orNull((v) => {
         const arr = v as readonly unknown[];
@@ -129,8 +118,8 @@ function compile(type: DataType, level: number, ctx: WriterContext): FieldWriter
       });
     }
     case 'map': {
-      const sep = needLevel(level);
-      const kvSep = needLevel(level + 1);
+      const sep = separatorAt(o, level);
+      const kvSep = separatorAt(o, level + 1);
       const key = compile(type.key, level + 2, ctx);
       const value = compile(type.value, level + 2, ctx);
       return orNull((v) => {
@@ -145,7 +134,7 @@ function compile(type: DataType, level: number, ctx: WriterContext): FieldWriter
       });
     }
     case 'struct': {
-      const sep = needLevel(level);
+      const sep = separatorAt(o, level);
       const fields = type.fields.map((f) => ({ name: f.name, write: compile(f.type, level + 1, ctx) }));
       return orNull((v) => {
         const obj = v as Readonly<Record<string, unknown>>;

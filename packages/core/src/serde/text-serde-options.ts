@@ -120,3 +120,18 @@ export function resolveTextSerDeOptions(options: TextSerDeOptions | undefined): 
     extendedBooleanLiteral: o.extendedBooleanLiteral === true,
   };
 }
+
+/**
+ * The separator of nesting level `n` (0 = fields), or `SERDE_ERROR` when the type nests deeper than
+ * LazySimpleSerDe has separators for.
+ */
+export function separatorAt(o: ResolvedTextSerDeOptions, n: number): string {
+  const sep = o.separators[n];
+  if (sep == null) {
+    throw new HiveBatchError(
+      'SERDE_ERROR',
+      `LazySimpleSerDe supports ${String(o.separators.length)} levels of nesting; the type needs level ${String(n)}`,
+    );
+  }
+  return sep;
+}
