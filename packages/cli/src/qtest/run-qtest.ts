@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isHiveBatchError } from '@hive-batch/core';
+import { HiveBatchError, isHiveBatchError } from '@hive-batch/core';
 import { Session, formatResultLines } from '@hive-batch/runtime';
 import { parseStatement, splitStatements } from '@hive-batch/sql';
 import type { Statement } from '@hive-batch/sql';
@@ -91,7 +91,10 @@ export function listTests(queries: string): string[] {
 
 /** Runs one test. */
 export async function runQtest(name: string, options: QtestOptions): Promise<QtestTestResult> {
-  const qText = readFileSync(path.join(options.queries, `${name}.q`), 'utf8');
+  const qFile = path.join(options.queries, `${name}.q`);
+  if (!existsSync(qFile))
+    throw new HiveBatchError('INVALID_ARGUMENT', `No qtest named ${name} (${qFile} does not exist)`);
+  const qText = readFileSync(qFile, 'utf8');
   const outFile = path.join(options.results, `${name}.q.out`);
   const blocks: QOutBlock[] = existsSync(outFile) ? parseQOut(readFileSync(outFile)) : [];
   const sortQueryResults = /^--\s*SORT_QUERY_RESULTS/m.test(qText);
