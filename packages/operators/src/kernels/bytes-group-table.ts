@@ -14,7 +14,7 @@ export class BytesGroupTable {
   private slotGroups: Int32Array;
   private mask: number;
 
-  constructor(initialCapacity = 1024) {
+  constructor(initialCapacity: number = 1024) {
     let cap = 16;
     while (cap < initialCapacity * 2) cap *= 2;
     this.slotHashes = new Int32Array(cap);

@@ -35,7 +35,7 @@ export class DistinctValueBuffer {
   private readonly minCompactRows: number;
 
   /** @param minCompactRows - pending rows that trigger a compaction (at least; more once the set is large). */
-  constructor(minCompactRows = MIN_COMPACT_ROWS) {
+  constructor(minCompactRows: number = MIN_COMPACT_ROWS) {
     this.minCompactRows = minCompactRows;
   }
 

@@ -23,7 +23,7 @@ export class IntGroupTable {
   private direct: Int32Array | null = new Int32Array(0);
   private directBase = 0;
 
-  constructor(initialCapacity = 1024) {
+  constructor(initialCapacity: number = 1024) {
     let cap = 16;
     while (cap < initialCapacity * 2) cap *= 2;
     this.slots = new Int32Array(cap * 2).fill(-1);
