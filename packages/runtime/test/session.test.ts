@@ -131,3 +131,20 @@ describe('partitioned tables', () => {
     expect(await lines('SHOW PARTITIONS p')).toEqual(['ds=2024-01-01', 'ds=2024-01-02']);
   });
 });
+
+describe('subqueries', () => {
+  it('runs uncorrelated IN / NOT IN subqueries as semi and anti joins', async () => {
+    expect(await lines('SELECT s FROM t WHERE k IN (SELECT k FROM t WHERE s = "a") ORDER BY s')).toEqual([
+      'a',
+    ]);
+    expect(
+      await lines(
+        'SELECT s FROM t WHERE k NOT IN (SELECT k FROM t WHERE s = "a") AND k IS NOT NULL ORDER BY s',
+      ),
+    ).toEqual(['b', 'c']);
+    expect(await lines('SELECT x.s FROM (SELECT s, k FROM t) x WHERE x.k > 1 ORDER BY x.s')).toEqual([
+      'b',
+      'c',
+    ]);
+  });
+});

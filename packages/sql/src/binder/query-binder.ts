@@ -372,7 +372,32 @@ export class QueryBinder {
     const inputColumns = source.columns;
     const baseScope = scopeOf(inputColumns, env);
     if (core.where != null) {
-      const predicate = bindExpr(core.where, baseScope);
+      // Uncorrelated `x [NOT] IN (SELECT …)` conjuncts become LEFT SEMI / ANTI joins, as Hive rewrites them.
+      const conjuncts = splitConjuncts(core.where);
+      const semi = conjuncts.filter((c) => c.kind === 'inSubquery');
+      const rest = conjuncts.filter((c) => c.kind !== 'inSubquery');
+      const joins: { sub: BoundQuery; left: BoundExpr; negated: boolean }[] = [];
+      for (const c of semi) {
+        if (c.kind !== 'inSubquery') continue;
+        const sub = await this.bindQuery(c.query, ctes);
+        if (sub.columns.length !== 1) throw semantic('A subquery in IN must select exactly one column');
+        joins.push({ sub, left: bindExpr(c.operand, baseScope), negated: c.negated });
+      }
+      const predicate: BoundExpr | null =
+        rest.length === 0
+          ? null
+          : rest
+              .map((c) => bindExpr(c, baseScope))
+              .reduce((a, b) => ({
+                type: HiveTypes.boolean,
+                text: `${a.text} AND ${b.text}`,
+                eval: (row) => {
+                  const x = a.eval(row);
+                  if (x === false) return false;
+                  const y = b.eval(row);
+                  return y === false ? false : x == null || y == null ? null : true;
+                },
+              }));
       // Static partition pruning: WHERE conjuncts over partition columns only go to the scan.
       if (plan.kind === 'scan' && plan.table.partitionKeys.length > 0) {
         const nData = plan.table.columns.length;
@@ -412,7 +437,21 @@ export class QueryBinder {
           plan = { ...plan, partitionFilter };
         }
       }
-      plan = { kind: 'filter', input: plan, predicate, columns: inputColumns };
+      if (predicate != null) plan = { kind: 'filter', input: plan, predicate, columns: inputColumns };
+      for (const j of joins) {
+        const rc = j.sub.columns[0] as PlanColumn;
+        const t = commonTypeForComparison(j.left.type, rc.type) ?? HiveTypes.double;
+        plan = {
+          kind: 'join',
+          joinType: j.negated ? 'leftAnti' : 'leftSemi',
+          left: plan,
+          right: j.sub.plan,
+          leftKeys: [cast(j.left, t)],
+          rightKeys: [cast(inputRef(0, rc.type, rc.name), t)],
+          residual: null,
+          columns: inputColumns,
+        };
+      }
     }
 
     // Select items, with stars expanded into column references.
