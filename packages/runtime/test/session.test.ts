@@ -148,3 +148,21 @@ describe('subqueries', () => {
     ]);
   });
 });
+
+describe('LATERAL VIEW', () => {
+  it('explodes arrays and maps, with OUTER keeping empty inputs', async () => {
+    expect(
+      await lines(
+        "SELECT s, x FROM t LATERAL VIEW explode(array(k, k * 10)) v AS x WHERE s IN ('a', 'b') ORDER BY s, x",
+      ),
+    ).toEqual(['a\t1', 'a\t10', 'b\t2', 'b\t20']);
+    expect(
+      await lines("SELECT v.key, v.value FROM t LATERAL VIEW explode(map(s, k)) v WHERE s = 'a'"),
+    ).toEqual(['a\t1']);
+    expect(
+      await lines(
+        "SELECT s, p, x FROM t LATERAL VIEW posexplode(array(s, s)) v AS p, x WHERE s = 'd' ORDER BY p",
+      ),
+    ).toEqual(['d\t0\td', 'd\t1\td']);
+  });
+});

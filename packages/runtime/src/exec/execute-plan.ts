@@ -93,6 +93,28 @@ export async function executeSplits(node: PlanNode, ctx: ExecContext): Promise<S
       const rows = await executePlan(node.input, ctx);
       return [rows.slice(node.offset, node.limit == null ? undefined : node.offset + node.limit)];
     }
+    case 'lateral': {
+      const splits = await executeSplits(node.input, ctx);
+      const width = node.columns.length - node.input.columns.length;
+      return splits.map((rows) => {
+        const out: Row[] = [];
+        for (const r of rows) {
+          const v = node.arg.eval(r);
+          const gen: unknown[][] = [];
+          if (v instanceof Map) for (const [k, x] of v) gen.push([k, x]);
+          else if (Array.isArray(v)) {
+            v.forEach((x: unknown, i) => {
+              if (node.generator === 'inline')
+                gen.push(x == null ? new Array<unknown>(width).fill(null) : Object.values(x as object));
+              else gen.push(node.generator === 'posexplode' ? [i, x] : [x]);
+            });
+          }
+          if (gen.length === 0 && node.outer) gen.push(new Array<unknown>(width).fill(null));
+          for (const g of gen) out.push([...r, ...g]);
+        }
+        return out;
+      });
+    }
     case 'window':
       return [windowRows(node, await executePlan(node.input, ctx))];
     case 'union': {

@@ -278,8 +278,57 @@ export class QueryBinder {
       }
       case 'join':
         return this.bindJoin(item, ctes);
-      case 'lateralView':
-        throw new HiveBatchError('NOT_IMPLEMENTED', 'LATERAL VIEW is not supported yet');
+      case 'lateralView': {
+        const src = await this.bindFrom(item.source, ctes);
+        const fname = (item.call.name[item.call.name.length - 1] ?? '').toLowerCase();
+        if (fname !== 'explode' && fname !== 'posexplode' && fname !== 'inline') {
+          throw new HiveBatchError(
+            'NOT_IMPLEMENTED',
+            `LATERAL VIEW ${fname}(…) is not supported yet (explode, posexplode, inline are)`,
+          );
+        }
+        const argAst = item.call.args[0];
+        if (argAst == null || item.call.args.length !== 1) throw semantic(`${fname} takes one argument`);
+        const arg = bindExpr(argAst, scopeOf(src.columns, this.env));
+        const t = arg.type;
+        let generated: { name: string; type: DataType }[];
+        if (fname === 'inline') {
+          if (t.kind !== 'array' || t.element.kind !== 'struct')
+            throw semantic('inline takes an array of structs');
+          generated = t.element.fields.map((f) => ({ name: f.name, type: f.type }));
+        } else if (t.kind === 'array') {
+          generated = [
+            ...(fname === 'posexplode' ? [{ name: 'pos', type: HiveTypes.int }] : []),
+            { name: fname === 'posexplode' ? 'val' : 'col', type: t.element },
+          ];
+        } else if (t.kind === 'map' && fname === 'explode') {
+          generated = [
+            { name: 'key', type: t.key },
+            { name: 'value', type: t.value },
+          ];
+        } else
+          throw semantic(
+            `${fname} takes an array${fname === 'explode' ? ' or a map' : ''}, not ${formatDataType(t)}`,
+          );
+        if (item.columnAliases.length > 0 && item.columnAliases.length !== generated.length) {
+          throw semantic(
+            `LATERAL VIEW ${fname} produces ${generated.length} column(s), ${item.columnAliases.length} alias(es) given`,
+          );
+        }
+        const qualifier = item.tableAlias?.toLowerCase() ?? null;
+        const columns: PlanColumn[] = [
+          ...src.columns,
+          ...generated.map((g, i) => ({
+            name: (item.columnAliases[i] ?? g.name).toLowerCase(),
+            type: g.type,
+            qualifier,
+          })),
+        ];
+        return {
+          plan: { kind: 'lateral', input: src.plan, generator: fname, arg, outer: item.outer, columns },
+          columns,
+        };
+      }
     }
   }
 

@@ -119,6 +119,15 @@ export type PlanNode =
     }
   | { readonly kind: 'union'; readonly columns: readonly PlanColumn[]; readonly inputs: readonly PlanNode[] }
   | {
+      /** LATERAL VIEW [OUTER] explode/posexplode/inline(arg): input row × generated rows. */
+      readonly kind: 'lateral';
+      readonly columns: readonly PlanColumn[];
+      readonly input: PlanNode;
+      readonly generator: 'explode' | 'posexplode' | 'inline';
+      readonly arg: BoundExpr;
+      readonly outer: boolean;
+    }
+  | {
       readonly kind: 'window';
       readonly columns: readonly PlanColumn[];
       readonly input: PlanNode;
@@ -163,6 +172,8 @@ export function formatPlan(node: PlanNode, indent = ''): string {
       return `${indent}Sort [${node.keys.map((k) => `${k.expr.text} ${k.descending ? 'DESC' : 'ASC'} NULLS ${k.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}]\n${child(node.input)}`;
     case 'limit':
       return `${indent}Limit ${node.limit ?? 'ALL'}${node.offset > 0 ? ` OFFSET ${node.offset}` : ''}\n${child(node.input)}`;
+    case 'lateral':
+      return `${indent}LateralView ${node.outer ? 'OUTER ' : ''}${node.generator}(${node.arg.text})\n${child(node.input)}`;
     case 'window':
       return `${indent}Window [${node.windows.map((w) => w.text).join(', ')}]\n${child(node.input)}`;
     case 'union':
