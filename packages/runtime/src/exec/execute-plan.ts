@@ -105,7 +105,7 @@ export async function executeSplits(node: PlanNode, ctx: ExecContext): Promise<S
           else if (Array.isArray(v)) {
             v.forEach((x: unknown, i) => {
               if (node.generator === 'inline')
-                gen.push(x == null ? new Array<unknown>(width).fill(null) : Object.values(x as object));
+                gen.push(x == null ? new Array<unknown>(width).fill(null) : Object.values(x));
               else gen.push(node.generator === 'posexplode' ? [i, x] : [x]);
             });
           }
