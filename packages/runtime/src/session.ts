@@ -246,9 +246,10 @@ export class Session {
         lookupAggregate: (name) => this.lookupAggregate(name),
         cboEnabled: boolSetting(this.conf.get('hive.cbo.enable'), true),
       },
-      readTable: async (table, prune) =>
+      readTable: async (table, prune, projection) =>
         scanTable(this.catalog, table.id, {
           prune,
+          projection: projection ?? null,
           ...(this.options.onProgress != null ? { onProgress: this.options.onProgress } : {}),
           splitPerFile: /Bucketized/i.test(this.conf.get('hive.input.format') ?? ''),
         }),

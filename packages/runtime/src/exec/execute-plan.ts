@@ -15,6 +15,7 @@ export interface ExecContext {
   readTable(
     table: BinderTable,
     prune: ((partitionRow: readonly unknown[]) => boolean) | null,
+    projection?: readonly number[] | null,
   ): Promise<Row[][]>;
   /** Aggregate functions for @hive-batch/operators' HashAggregate; without it, aggregation runs row by row. */
   readonly aggregateEnv?: AggregateEnv;
@@ -66,7 +67,7 @@ export async function executeSplits(node: PlanNode, ctx: ExecContext): Promise<S
           ? null
           : (values: readonly unknown[]) =>
               f.eval([...new Array<unknown>(nData).fill(null), ...values]) === true;
-      return ctx.readTable(node.table, prune);
+      return ctx.readTable(node.table, prune, node.projection ?? null);
     }
     case 'values':
       return [node.rows.map((r) => [...r])];

@@ -20,6 +20,8 @@ export interface ScanTableOptions {
    * otherwise the table is one split, as CombineHiveInputFormat reads a small table. Defaults to false.
    */
   readonly splitPerFile?: boolean;
+  /** Indexes (data columns, then partition keys) to read; the rows keep full width with NULL elsewhere. */
+  readonly projection?: readonly number[] | null;
 }
 
 function splitBytes(s: HiveSplit): number {
@@ -50,9 +52,12 @@ export async function scanTable(
           ),
         );
   const name = `${id.database}.${id.table}`;
+  const allColumns = [...table.columns, ...table.partitionKeys];
+  const projection = options.projection ?? null;
   const source = new HiveSource({
     table,
     partitions,
+    ...(projection != null ? { projection: projection.map((i) => allColumns[i]?.name ?? '') } : {}),
     ...(options.splitPerFile === true ? { planner: { packSmallFiles: false } } : {}),
   });
   const perSplit: { split: HiveSplit; rows: unknown[][] }[] = [];
@@ -87,7 +92,14 @@ export async function scanTable(
     for (;;) {
       const status = r.pollNext({
         collect: (b) => {
-          const rows = batchToRows(b);
+          let rows = batchToRows(b);
+          if (projection != null) {
+            rows = rows.map((r) => {
+              const full = new Array<unknown>(allColumns.length).fill(null);
+              projection.forEach((c, j) => (full[c] = r[j]));
+              return full;
+            });
+          }
           rowsRead += rows.length;
           perSplit[perSplit.length - 1]?.rows.push(...rows);
         },

@@ -419,6 +419,36 @@ export class QueryBinder {
     }
     let plan = source.plan;
     const inputColumns = source.columns;
+    if (plan.kind === 'scan' && sharedFrom == null) {
+      // Column pruning: the scan reads only the columns this SELECT block names.
+      const used = new Set<number>();
+      let all = false;
+      const visit = (x: unknown): void => {
+        if (all) return;
+        if (Array.isArray(x)) return x.forEach(visit);
+        if (x == null || typeof x !== 'object') return;
+        const o = x as { kind?: string; parts?: string[] };
+        if (o.kind === 'star') {
+          all = true;
+          return;
+        }
+        if (o.kind === 'column' && Array.isArray(o.parts)) {
+          for (let take = Math.min(o.parts.length, 3); take >= 1; take--) {
+            const i = resolveColumnIndex(o.parts.slice(0, take), inputColumns);
+            if (i === 'ambiguous') all = true;
+            else if (i >= 0) {
+              used.add(i);
+              break;
+            }
+          }
+          return;
+        }
+        for (const [k, v] of Object.entries(x)) if (k !== 'pos' && k !== 'type') visit(v);
+      };
+      visit([core.items, core.where, core.groupBy, core.having, core.windows, order]);
+      if (!all && used.size < inputColumns.length)
+        plan = { ...plan, projection: [...used].sort((a, b) => a - b) };
+    }
     const baseScope = scopeOf(inputColumns, env);
     if (core.where != null) {
       // Uncorrelated `x [NOT] IN (SELECT …)` conjuncts become LEFT SEMI / ANTI joins, as Hive rewrites them.

@@ -74,6 +74,8 @@ export type PlanNode =
       readonly table: BinderTable;
       /** Partition pruning predicate over the partition columns, evaluated on scan rows, or null. */
       readonly partitionFilter: BoundExpr | null;
+      /** Column indexes the query reads (the others stay NULL), or null for all. */
+      readonly projection?: readonly number[] | null;
     }
   | {
       readonly kind: 'values';
@@ -155,6 +157,9 @@ export function formatPlan(node: PlanNode, indent = ''): string {
     case 'scan':
       return (
         `${indent}TableScan ${node.table.id.database}.${node.table.id.table} [${cols}]` +
+        (node.projection != null
+          ? ` read: [${node.projection.map((i) => node.columns[i]?.name ?? '').join(', ')}]`
+          : '') +
         (node.partitionFilter != null ? ` partitions: ${node.partitionFilter.text}` : '')
       );
     case 'values':
