@@ -200,6 +200,12 @@ export interface AlterTableChange {
   readonly properties?: Readonly<Record<string, string>>;
 }
 
+/** Input of {@link Catalog.alterPartition}. */
+export interface AlterPartitionChange {
+  /** Replaces the statistics (Hive's `numFiles`, `numRows`, `totalSize`, `rawDataSize`). Defaults to unchanged. */
+  readonly statistics?: Statistics;
+}
+
 /** Options of {@link Catalog.dropTable}. */
 export interface DropTableOptions {
   /** Return `'ABSENT'` instead of throwing when the table does not exist. Defaults to `false`. */
@@ -283,6 +289,16 @@ export interface Catalog {
   ): Promise<'CREATED' | 'EXISTED'>;
   /** @throws {HiveBatchError} `TABLE_NOT_FOUND`, `PARTITION_NOT_FOUND` */
   getPartition(id: TableId, values: readonly (string | null)[]): Promise<Partition>;
+  /**
+   * Changes an existing partition (location and creation time are kept), e.g. its statistics after an
+   * INSERT INTO / INSERT OVERWRITE into it.
+   * @throws {HiveBatchError} `TABLE_NOT_FOUND`, `PARTITION_NOT_FOUND`, `INVALID_ARGUMENT`
+   */
+  alterPartition(
+    id: TableId,
+    values: readonly (string | null)[],
+    change: AlterPartitionChange,
+  ): Promise<void>;
   /** Partitions sorted by name. @throws {HiveBatchError} `TABLE_NOT_FOUND` */
   listPartitions(id: TableId): Promise<Partition[]>;
   /** Deletes a managed table's partition directory. @throws {HiveBatchError} `TABLE_NOT_FOUND`, `PARTITION_NOT_FOUND` */

@@ -2,6 +2,7 @@
 
 export type {
   AddPartitionOptions,
+  AlterPartitionChange,
   AlterTableChange,
   Catalog,
   CatalogFunction,

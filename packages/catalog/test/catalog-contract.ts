@@ -336,6 +336,67 @@ export function catalogContract(name: string, create: CatalogFactory): void {
       );
     });
 
+    it('alters an existing partition’s statistics, keeping its location and creation time', async () => {
+      const { catalog } = open();
+      const id = { database: 'default', table: 'p' };
+      await catalog.createTable(table('p', { partitionKeys: [{ name: 'ds', type: HiveTypes.string }] }));
+      await catalog.addPartition(id, { values: ['a'], statistics: { numFiles: 1, numRows: 2 } });
+      await catalog.addPartition(id, { values: [null], statistics: { numRows: 9 } });
+      const before = await catalog.getPartition(id, ['a']);
+      const stats = { numFiles: 3, numRows: 10, totalSize: 120, rawDataSize: 100 };
+      await catalog.alterPartition({ database: 'DEFAULT', table: 'P' }, ['a'], { statistics: stats });
+      (stats as { numRows: number }).numRows = -1; // the caller's object is not stored
+      const after = await catalog.getPartition(id, ['a']);
+      expect(after).toEqual({
+        ...before,
+        statistics: { numFiles: 3, numRows: 10, totalSize: 120, rawDataSize: 100 },
+      });
+      // An empty change changes nothing; the other partition is untouched; `null` is the default partition.
+      await catalog.alterPartition(id, ['a'], {});
+      expect((await catalog.getPartition(id, ['a'])).statistics.numRows).toBe(10);
+      expect((await catalog.getPartition(id, [null])).statistics).toEqual({ numRows: 9 });
+      await catalog.alterPartition(id, [null], { statistics: { numRows: 0 } });
+      expect((await catalog.getPartition(id, [''])).statistics).toEqual({ numRows: 0 });
+      expect((await catalog.listPartitions(id)).map((p) => p.statistics.numRows)).toEqual([0, 10]);
+    });
+
+    it('refuses to alter a missing partition, a missing table or with the wrong number of values', async () => {
+      const { catalog } = open();
+      const id = { database: 'default', table: 'p' };
+      await catalog.createTable(table('p', { partitionKeys: [{ name: 'ds', type: HiveTypes.string }] }));
+      await catalog.createTable(table('flat'));
+      expect(await codeOf(catalog.alterPartition(id, ['nope'], { statistics: { numRows: 1 } }))).toBe(
+        'PARTITION_NOT_FOUND',
+      );
+      // Not created by the failed call.
+      expect(await catalog.listPartitions(id)).toEqual([]);
+      expect(await codeOf(catalog.alterPartition({ database: 'default', table: 'none' }, ['a'], {}))).toBe(
+        'TABLE_NOT_FOUND',
+      );
+      await catalog.addPartition(id, { values: ['a'] });
+      expect(await codeOf(catalog.alterPartition(id, ['a', 'b'], {}))).toBe('INVALID_ARGUMENT');
+      expect(await codeOf(catalog.alterPartition({ database: 'default', table: 'flat' }, ['a'], {}))).toBe(
+        'INVALID_ARGUMENT',
+      );
+      expect((await catalog.getPartition(id, ['a'])).statistics).toEqual({});
+      await catalog.close();
+      expect(await codeOf(catalog.alterPartition(id, ['a'], {}))).toBe('METASTORE_ERROR');
+    });
+
+    it('serializes concurrent partition alters: the last committed statistics win whole', async () => {
+      const { catalog } = open();
+      const id = { database: 'default', table: 'p' };
+      await catalog.createTable(table('p', { partitionKeys: [{ name: 'ds', type: HiveTypes.string }] }));
+      await catalog.addPartition(id, { values: ['a'] });
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          catalog.alterPartition(id, ['a'], { statistics: { numFiles: i, numRows: i * 10 } }),
+        ),
+      );
+      const { statistics } = await catalog.getPartition(id, ['a']);
+      expect(statistics.numRows).toBe((statistics.numFiles ?? -1) * 10);
+    });
+
     it('lets exactly one of many concurrent creators of a name win', async () => {
       const { catalog } = open();
       const results = await Promise.allSettled(

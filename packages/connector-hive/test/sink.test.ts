@@ -129,6 +129,121 @@ describe('HiveTableSink', () => {
     expect(await disk.stat(path.join(dir, 't', 'p=9'))).toBeUndefined();
   });
 
+  describe('statistics of an existing partition', () => {
+    const P1 = { p: '1' };
+    const staticRows = (gen: number, n: number): unknown[][] => Array.from({ length: n }, (_, i) => [i, gen]);
+    async function dataFiles(): Promise<{ n: number; bytes: number }> {
+      const files = ((await disk.list(path.join(dir, 't', 'p=1'))) ?? []).filter(
+        (e) => !e.isDirectory && !path.basename(e.path).startsWith('_'),
+      );
+      return { n: files.length, bytes: files.reduce((a, f) => a + f.length, 0) };
+    }
+
+    it('INSERT INTO twice into one static partition counts both inserts', async () => {
+      await insert(staticRows(1, 3), { staticPartition: P1 });
+      const first = (await catalog.getPartition(T, ['1'])).statistics;
+      expect(first).toMatchObject({ numFiles: 1, numRows: 3 });
+      await insert(staticRows(2, 5), { staticPartition: P1 });
+      const { n, bytes } = await dataFiles();
+      expect(n).toBe(2);
+      const second = (await catalog.getPartition(T, ['1'])).statistics;
+      expect(second).toEqual({
+        numFiles: 2,
+        numRows: 8,
+        totalSize: bytes,
+        rawDataSize: expect.any(Number) as number,
+      });
+      expect(second.totalSize).toBeGreaterThan(first.totalSize ?? Infinity);
+      expect(second.rawDataSize).toBeGreaterThan(first.rawDataSize ?? Infinity);
+      expect(await readAll()).toHaveLength(8);
+    });
+
+    it('INSERT OVERWRITE replaces the statistics with those of the new data only', async () => {
+      await insert(staticRows(1, 3), { staticPartition: P1 });
+      await insert(staticRows(2, 5), { staticPartition: P1 });
+      await insert(staticRows(3, 2), { staticPartition: P1, overwrite: true });
+      const { n, bytes } = await dataFiles();
+      expect(n).toBe(1);
+      const stats = (await catalog.getPartition(T, ['1'])).statistics;
+      expect(stats).toMatchObject({ numFiles: 1, numRows: 2, totalSize: bytes });
+      // Same data written into a fresh table gives the same statistics.
+      await catalog.createTable({
+        id: { database: 'default', table: 'fresh' },
+        columns,
+        partitionKeys: keys,
+      });
+      const sink = await HiveTableSink.open({
+        catalog,
+        fileSystem: disk,
+        table: { database: 'default', table: 'fresh' },
+        staticPartition: P1,
+      });
+      const w = sink.createWriter(0, 0);
+      await w.write(batchFromRows(createSchema(sink.inputColumns), staticRows(3, 2)));
+      await sink.commit([await w.close()]);
+      expect((await catalog.getPartition({ database: 'default', table: 'fresh' }, ['1'])).statistics).toEqual(
+        stats,
+      );
+    });
+
+    it('dynamic INSERT INTO updates existing partitions and adds new ones', async () => {
+      await insert(rows(1, [1, 2]));
+      await insert(rows(2, [2, 3], 4));
+      const byName = Object.fromEntries(
+        (await catalog.listPartitions(T)).map((p) => [p.name, [p.statistics.numFiles, p.statistics.numRows]]),
+      );
+      expect(byName).toEqual({ 'p=1': [1, 3], 'p=2': [2, 7], 'p=3': [1, 4] });
+    });
+
+    it('an added empty partition starts from zero; unknown old row counts stay unknown', async () => {
+      await catalog.addPartition(T, { values: ['1'] });
+      await insert(staticRows(1, 3), { staticPartition: P1 });
+      expect((await catalog.getPartition(T, ['1'])).statistics).toMatchObject({ numFiles: 1, numRows: 3 });
+
+      // A partition whose files were put there without statistics (e.g. copied in, then ADD PARTITION).
+      const loose = path.join(dir, 'loose');
+      await disk.writeFile(path.join(loose, '000000_0'), new TextEncoder().encode('1\u00011\n'));
+      await catalog.addPartition(T, { values: ['2'], location: loose });
+      await insert(staticRows(1, 3), { staticPartition: { p: '2' } });
+      const stats = (await catalog.getPartition(T, ['2'])).statistics;
+      expect(stats.numFiles).toBe(2);
+      expect(stats.numRows).toBeUndefined();
+      expect(stats.rawDataSize).toBeUndefined();
+      // OVERWRITE knows every row again.
+      await insert(staticRows(1, 4), { staticPartition: { p: '2' }, overwrite: true });
+      expect((await catalog.getPartition(T, ['2'])).statistics).toMatchObject({ numFiles: 1, numRows: 4 });
+    });
+
+    it('recovery finishing an INSERT INTO twice does not count its rows twice', async () => {
+      await insert(staticRows(1, 3), { staticPartition: P1 });
+      let finishedTwice = 0;
+      // A crash at every file-system step of a second INSERT INTO, then recovery (twice when it rolls forward).
+      for (let budget = 0; ; budget++) {
+        const { fs, crashed } = crashingAfter(budget);
+        const jobId = `into${budget}`;
+        await insert(staticRows(2, 2), { staticPartition: P1, jobId }, fs).catch(() => undefined);
+        const entry = await catalog.readJournal(`${SINK_JOURNAL_KIND}:${jobId}`);
+        await recoverHiveSinkJobs({ catalog, fileSystem: disk, includeLiveJobs: true });
+        if (entry?.state === 'COMMITTING') {
+          // Finish it a second time, as a recovery after a crash during recovery would.
+          await catalog.writeJournal({ entry });
+          await recoverHiveSinkJobs({ catalog, fileSystem: disk, includeLiveJobs: true });
+          finishedTwice++;
+        }
+        const rowsNow = (await readAll()).length;
+        const { n, bytes } = await dataFiles();
+        expect({ budget, ...(await catalog.getPartition(T, ['1'])).statistics }).toMatchObject({
+          budget,
+          numRows: rowsNow,
+          numFiles: n,
+          totalSize: bytes,
+        });
+        if (!crashed()) break;
+      }
+      expect(finishedTwice).toBeGreaterThan(0);
+    });
+  });
+
   it('rejects static keys after dynamic ones and unknown keys', async () => {
     await catalog.createTable({
       id: { database: 'default', table: 'two' },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { HiveBatchError } from '@hive-batch/core';
 import type {
   AddPartitionOptions,
+  AlterPartitionChange,
   AlterTableChange,
   Catalog,
   CatalogFunction,
@@ -339,6 +340,26 @@ export class StoreCatalog implements Catalog {
       if (p == null)
         throw new HiveBatchError('PARTITION_NOT_FOUND', `Partition ${name} of ${formatTableId(n)} not found`);
       return p;
+    });
+  }
+
+  async alterPartition(
+    id: TableId,
+    values: readonly (string | null)[],
+    change: AlterPartitionChange,
+  ): Promise<void> {
+    await Promise.resolve();
+    const n = normalizeTableId(id);
+    this.#tx(() => {
+      const t = this.#requireTable(n);
+      const { name } = this.#partitionOf(t, values);
+      const p = this.#backend.getPartition(n.database, n.table, name);
+      if (p == null)
+        throw new HiveBatchError('PARTITION_NOT_FOUND', `Partition ${name} of ${formatTableId(n)} not found`);
+      this.#backend.putPartition({
+        ...p,
+        statistics: change.statistics != null ? { ...change.statistics } : p.statistics,
+      });
     });
   }
 

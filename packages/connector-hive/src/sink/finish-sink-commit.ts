@@ -1,6 +1,7 @@
 import { HiveBatchError } from '@hive-batch/core';
-import type { Catalog } from '@hive-batch/catalog';
+import type { Catalog, Statistics } from '@hive-batch/catalog';
 import type { FileSystem } from '../fs/file-system';
+import { listPartitionFiles } from '../planning/split-planner';
 import { SINK_JOURNAL_KIND, type SinkJournalPayload } from './sink-journal';
 
 export const SUCCESS_FILE = '_SUCCESS';
@@ -58,19 +59,19 @@ export async function finishSinkCommit(
   }
   for (const p of payload.partitions) {
     if (p.path === '') continue;
-    await catalog.addPartition(
-      id,
-      {
-        values: p.values,
-        statistics: {
-          numFiles: p.numFiles,
-          numRows: p.numRows,
-          totalSize: p.totalSize,
-          rawDataSize: p.rawDataSize,
-        },
-      },
-      { ifNotExists: true },
-    );
+    // File statistics come from what the partition directory holds now (robust against concurrent writers and
+    // repeated finishes); row statistics are the absolute numbers computed at commit.
+    const files = await listPartitionFiles(fs, p.location);
+    const after = p.after ?? { numRows: p.numRows, rawDataSize: p.rawDataSize };
+    const statistics: Statistics = {
+      numFiles: files.length,
+      ...(after.numRows != null ? { numRows: after.numRows } : {}),
+      totalSize: files.reduce((a, f) => a + f.length, 0),
+      ...(after.rawDataSize != null ? { rawDataSize: after.rawDataSize } : {}),
+    };
+    // An existing partition (INSERT INTO / OVERWRITE into it) gets its statistics replaced, a new one is added.
+    const added = await catalog.addPartition(id, { values: p.values, statistics }, { ifNotExists: true });
+    if (added === 'EXISTED') await catalog.alterPartition(id, p.values, { statistics });
   }
   if (payload.tableStats != null) await catalog.alterTable(id, { statistics: payload.tableStats });
   // Cleanup comes before the final state so a crash here is retried by recovery.

@@ -10,11 +10,12 @@ import {
   type TextSerDeOptions,
   textSerDeOptionsFromProperties,
 } from '@hive-batch/core';
-import type { Catalog, Table, TableId } from '@hive-batch/catalog';
+import type { Catalog, Partition, Statistics, Table, TableId } from '@hive-batch/catalog';
 import type { FileSystem } from '../fs/file-system';
 import { createLocalFileSystem } from '../fs/local-file-system';
 import { makePartitionPath, parsePartitionPath } from '../layout/hive-paths';
 import type { HiveFileFormat } from '../planning/hive-split';
+import { listPartitionFiles } from '../planning/split-planner';
 import { fileFormatOf } from '../source/load-hive-table';
 import { createDataFileWriter, type DataFileWriter } from '../write/file-writer';
 import { compactPartition, type CompactionOptions, type StagedFile } from './compact-partition';
@@ -245,9 +246,9 @@ export class HiveTableSink {
     const keys = this.table.partitionKeys.map((k) => k.name);
     const published: PublishedPartition[] = [];
     // Existing partitions may live anywhere (ALTER TABLE … SET LOCATION, external tables): write there.
-    const existing = new Map<string, string>();
+    const existing = new Map<string, Partition>();
     if (keys.length > 0) {
-      for (const p of await this.catalog.listPartitions(this.table.id)) existing.set(p.name, p.location);
+      for (const p of await this.catalog.listPartitions(this.table.id)) existing.set(p.name, p);
     }
     const compaction = {
       targetFileBytes: this.options.targetFileBytes ?? 128 * 1024 * 1024,
@@ -260,14 +261,21 @@ export class HiveTableSink {
       await fs.mkdirs(dir);
       const compacted = await compactPartition(this, { dir, files }, compaction);
       await fs.writeFile(join(dir, SUCCESS_FILE), new Uint8Array(0));
+      const numRows = compacted.reduce((a, f) => a + f.numRows, 0);
+      const rawDataSize = compacted.reduce((a, f) => a + f.rawDataSize, 0);
+      const old = existing.get(path);
       published.push({
         path,
         values: path === '' ? [] : parsePartitionPath(keys, path),
         numFiles: compacted.length,
-        numRows: compacted.reduce((a, f) => a + f.numRows, 0),
+        numRows,
         totalSize: compacted.reduce((a, f) => a + f.bytes, 0),
-        rawDataSize: compacted.reduce((a, f) => a + f.rawDataSize, 0),
-        location: existing.get(path) ?? join(this.table.location, path),
+        rawDataSize,
+        location: old?.location ?? join(this.table.location, path),
+        after:
+          old == null || this.overwrite
+            ? { numRows, rawDataSize }
+            : await this.#rowsAfterInsertInto(old, numRows, rawDataSize),
       });
     }
     let tableStats: SinkJournalPayload['tableStats'] = null;
@@ -316,6 +324,26 @@ export class HiveTableSink {
         payload: this.#payload([], null),
       },
     });
+  }
+
+  /**
+   * Row statistics of an existing partition after INSERT INTO adds `numRows`/`rawDataSize` to it. An old count the
+   * catalog does not have is zero when the partition holds no data files yet, else unknown (left out).
+   */
+  async #rowsAfterInsertInto(
+    old: Partition,
+    numRows: number,
+    rawDataSize: number,
+  ): Promise<NonNullable<PublishedPartition['after']>> {
+    const stats: Statistics = old.statistics;
+    let empty: boolean | undefined;
+    const isEmpty = async (): Promise<boolean> =>
+      (empty ??= (await listPartitionFiles(this.fileSystem, old.location)).length === 0);
+    const plus = async (before: number | undefined, added: number): Promise<number | undefined> =>
+      before != null ? before + added : (await isEmpty()) ? added : undefined;
+    const rows = await plus(stats.numRows, numRows);
+    const raw = await plus(stats.rawDataSize, rawDataSize);
+    return { ...(rows != null ? { numRows: rows } : {}), ...(raw != null ? { rawDataSize: raw } : {}) };
   }
 
   #staticOnlyPath(): string | null {

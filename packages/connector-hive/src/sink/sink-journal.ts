@@ -15,6 +15,14 @@ export interface PublishedPartition {
   readonly rawDataSize: number;
   /** Absolute target directory: the registered location of an existing partition, else the default path. */
   readonly location: string;
+  /**
+   * Row statistics of the whole partition once committed, absolute so a repeated finish sets the same values:
+   * this job's rows for a new partition or INSERT OVERWRITE, the old numbers plus this job's for INSERT INTO an
+   * existing one. A count is left out when the old one is unknown (files present but never counted). File
+   * statistics (`numFiles`, `totalSize`) are not here: they are recounted from the committed directory.
+   * Absent in journals written before this field existed: then this job's numbers are used.
+   */
+  readonly after?: { numRows?: number; rawDataSize?: number };
 }
 
 /** What the journal stores for a sink job; enough for recovery to finish or undo it. */
