@@ -14,7 +14,6 @@ import {
 import type { DataType } from '@hive-batch/core';
 import { Session, formatResultLines } from '@hive-batch/runtime';
 import type { ScanProgress, StatementResult } from '@hive-batch/runtime';
-import { splitStatements } from '@hive-batch/sql';
 import { formatConformanceMarkdown, parseManifestClasses } from './qtest/conformance';
 import { knownFailureIndex, parseKnownFailures } from './qtest/known-failures';
 import { formatTestLines, runQtests } from './qtest/run-qtest';
@@ -293,7 +292,6 @@ async function repl(session: Session, io: CliIo, print: (r: StatementResult) => 
     const text = buffer;
     buffer = '';
     try {
-      void splitStatements(text);
       await session.runScript(text, print);
     } catch (e) {
       io.stderr(errorLine(e) + '\n');

@@ -172,7 +172,6 @@ function aggregate(node: Extract<PlanNode, { kind: 'aggregate' }>, splits: Split
   const nonEmpty = splits.filter((s) => s.length > 0);
   // partials[a][split] = per-group partial values of aggregate a in that split (index = global group id).
   const partials: { ids: Map<number, unknown>[] }[] = node.aggregates.map(() => ({ ids: [] }));
-  const splitGroups: number[][] = [];
   const keysOf = groupKeysOf(node);
   for (const rows of nonEmpty) {
     const localIndex = new Map<number, number>();
@@ -203,7 +202,6 @@ function aggregate(node: Extract<PlanNode, { kind: 'aggregate' }>, splits: Split
         rowOf.push(i);
       }
     });
-    splitGroups.push(localGroups);
     node.aggregates.forEach((a, ai) => {
       const ev = a.evaluator;
       const state = createAccumulatorState(ev.layout, Math.max(localGroups.length, 1));
@@ -236,7 +234,6 @@ function aggregate(node: Extract<PlanNode, { kind: 'aggregate' }>, splits: Split
     for (let g = 0; g < numGroups; g++) out.push(ev.terminate(state, g));
     return out;
   });
-  void splitGroups;
   const out: Row[] = [];
   for (let g = 0; g < numGroups; g++) {
     out.push([...(global ? [] : (groupValues[g] as unknown[])), ...results.map((r) => r[g])]);

@@ -122,11 +122,6 @@ function tryBind(e: Expression, scope: ExprScope): BoundExpr | null {
   }
 }
 
-function shift(e: BoundExpr, offset: number): BoundExpr {
-  const f = e.eval;
-  return { ...e, eval: (row) => f(row.slice(offset)) };
-}
-
 /** The binder of one statement's queries. */
 export class QueryBinder {
   private readonly env: BinderEnv;
@@ -384,7 +379,6 @@ export class QueryBinder {
               eval: (row) => fa(row) === true && fb(row) === true,
             };
           });
-    void shift;
     const joinType = type === 'cross' && (leftKeys.length > 0 || residualExpr != null) ? 'inner' : type;
     return {
       plan: {
@@ -707,9 +701,7 @@ export class QueryBinder {
           return prev.replace?.(ast);
         },
       };
-      postColumns = columns;
     }
-    void postColumns;
 
     const exprs: BoundExpr[] = items.map((it) => {
       if (it.ast == null) {
