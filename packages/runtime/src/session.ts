@@ -1,4 +1,5 @@
 // A session: settings, current database, the catalog, and statement execution.
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { builtinAggregates, createAggregateRegistry } from '@hive-batch/aggregate';
 import type { AggregateRegistry } from '@hive-batch/aggregate';
@@ -86,6 +87,8 @@ interface InsertJob {
   readonly overwrite: boolean;
   readonly partition: PartitionSpec | null;
 }
+
+let jobCounter = 0;
 
 const OK = (statement: Statement | null): StatementResult => ({
   kind: 'ok',
@@ -661,9 +664,12 @@ export class Session {
     }
     // Through connector-hive's sink: staged attempt directory, atomic commit, partitions and statistics.
     const staticPartition = Object.fromEntries(staticParts);
+    // Job ids that sort by time keep data files in INSERT order, as Hive's 000000_0, 000000_0_copy_1, … do.
+    const jobId = `${Date.now().toString(36).padStart(10, '0')}-${(jobCounter++).toString(36).padStart(6, '0')}-${randomUUID().slice(0, 8)}`;
     const sink = await HiveTableSink.open({
       catalog: this.catalog,
       table: table.id,
+      jobId,
       overwrite,
       ...(staticParts.size > 0 ? { staticPartition } : {}),
     });
