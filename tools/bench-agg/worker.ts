@@ -121,8 +121,11 @@ function runOurs(data: ReturnType<typeof generate>): () => Promise<number> {
   const batchRows = 65536;
   const batches: ColumnBatch[] = [];
   for (let s = 0; s < rows; s += batchRows) batches.push(sliceBatch(all, s, Math.min(rows, s + batchRows)));
-  const c = (fn: AggregateFunctionDefinition, a: AggregateCall['args'], extra: Partial<AggregateCall> = {}) =>
-    ({ function: fn, args: a, ...extra }) satisfies AggregateCall;
+  const c = (
+    fn: AggregateFunctionDefinition,
+    a: NonNullable<AggregateCall['args']>,
+    extra: Pick<AggregateCall, 'star' | 'distinct'> = {},
+  ) => ({ function: fn, args: a, ...extra }) satisfies AggregateCall;
   const half = { constant: 0.5, type: HiveTypes.double };
   const calls: Record<Query, AggregateCall[]> = {
     a: [c(count, [], { star: true }), c(count, [1]), c(sum, [1]), c(avg, [1]), c(min, [1]), c(max, [1])],
