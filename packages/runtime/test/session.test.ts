@@ -166,3 +166,12 @@ describe('LATERAL VIEW', () => {
     ).toEqual(['d\t0\td', 'd\t1\td']);
   });
 });
+
+describe('scalar subqueries', () => {
+  it('compares with an uncorrelated scalar subquery and selects it', async () => {
+    expect(await lines('SELECT * FROM t WHERE d > (SELECT avg(d) FROM t) ORDER BY s')).toEqual([
+      'NULL\td\t4.0',
+    ]);
+    expect(await lines("SELECT s, (SELECT max(k) FROM t) FROM t WHERE s = 'a'")).toEqual(['a\t2']);
+  });
+});

@@ -411,6 +411,49 @@ export class QueryBinder {
     else {
       source = { plan: { kind: 'values', rows: [[]], columns: [] }, columns: [] };
     }
+    // Uncorrelated scalar subqueries in the select list and WHERE: cross-joined as one extra column each.
+    const scalarSubqueries: Expression[] = [];
+    const findScalar = (x: unknown): void => {
+      if (Array.isArray(x)) return x.forEach(findScalar);
+      if (x == null || typeof x !== 'object') return;
+      const o = x as { kind?: string };
+      if (o.kind === 'scalarSubquery') {
+        scalarSubqueries.push(x as Expression);
+        return;
+      }
+      if (o.kind === 'inSubquery' || o.kind === 'exists' || o.kind === 'query') return;
+      for (const [k, v] of Object.entries(x)) if (k !== 'pos' && k !== 'type') findScalar(v);
+    };
+    findScalar([core.items, core.where]);
+    const scalarKeys: string[] = [];
+    for (const e of scalarSubqueries) {
+      if (e.kind !== 'scalarSubquery') continue;
+      const key = astKey(e);
+      if (scalarKeys.includes(key)) continue;
+      const sub = await this.bindQuery(e.query, ctes);
+      const sc = sub.columns[0];
+      if (sub.columns.length !== 1 || sc == null)
+        throw semantic('A scalar subquery must select exactly one column');
+      scalarKeys.push(key);
+      const columns = [
+        ...source.columns,
+        { name: `$sq${scalarKeys.length - 1}`, type: sc.type, qualifier: null },
+      ];
+      source = {
+        plan: {
+          kind: 'join',
+          joinType: 'cross',
+          left: source.plan,
+          right: sub.plan,
+          leftKeys: [],
+          rightKeys: [],
+          residual: null,
+          columns,
+        },
+        columns,
+      };
+    }
+    const scalarBase = source.columns.length - scalarKeys.length;
     let plan = source.plan;
     const inputColumns = source.columns;
     if (plan.kind === 'scan' && sharedFrom == null) {
@@ -443,7 +486,15 @@ export class QueryBinder {
       if (!all && used.size < inputColumns.length)
         plan = { ...plan, projection: [...used].sort((a, b) => a - b) };
     }
-    const baseScope = scopeOf(inputColumns, env);
+    const baseScope: ExprScope = {
+      ...scopeOf(inputColumns, env),
+      replace: (ast) => {
+        if (ast.kind !== 'scalarSubquery') return undefined;
+        const i = scalarKeys.indexOf(astKey(ast));
+        const c = inputColumns[scalarBase + i];
+        return i >= 0 && c != null ? inputRef(scalarBase + i, c.type, '(subquery)') : undefined;
+      },
+    };
     if (core.where != null) {
       // Uncorrelated `x [NOT] IN (SELECT …)` conjuncts become LEFT SEMI / ANTI joins, as Hive rewrites them.
       const conjuncts = splitConjuncts(core.where);
@@ -534,6 +585,7 @@ export class QueryBinder {
       if (it.expr.kind === 'star') {
         const q = it.expr.qualifier.map((s) => s.toLowerCase());
         inputColumns.forEach((c, index) => {
+          if (index >= scalarBase) return;
           if (q.length > 0 && c.qualifier !== q[q.length - 1]) return;
           items.push({ ast: null, index, name: c.name, selectIndex });
         });
