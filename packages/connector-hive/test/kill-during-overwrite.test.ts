@@ -11,8 +11,8 @@ import {
   loadHiveTable,
   recoverHiveSinkJobs,
 } from '@hive-batch/connector-hive';
+import { spawnBundledFixture } from '@hive-batch/test-utils';
 import { runSource } from './helpers';
-import { spawnFixture } from './spawn-fixture';
 
 const ROWS = 20;
 let dir: string;
@@ -41,7 +41,11 @@ describe('kill -9 during INSERT OVERWRITE', () => {
       let lastCommitted = 0;
       let gen = 1;
       for (const delay of delays) {
-        const child = await spawnFixture('overwrite-loop', [dir, String(gen), String(ROWS)]);
+        const child = await spawnBundledFixture(new URL('.', import.meta.url), 'overwrite-loop', [
+          dir,
+          String(gen),
+          String(ROWS),
+        ]);
         await child.waitFor('committed');
         await new Promise((r) => setTimeout(r, delay));
         child.child.kill('SIGKILL');
