@@ -1,6 +1,7 @@
 import {
   HiveTypes,
   castValue,
+  compareHiveDoubles,
   commonTypeForComparison,
   dataTypeEquals,
   isPrimitiveType,
@@ -10,7 +11,7 @@ import type { ScalarCallInfo, ScalarEvaluator, ScalarFunctionDefinition } from '
 import { evaluateBatchByRows } from '../scalar-contract';
 import { boolColumn, combinedValidity } from './internal/columns';
 import { argType, argumentError, checkArity, defineScalar, makeEvaluator } from './internal/define';
-import { comparatorFor, compareDoubles } from './internal/hive-compare';
+import { comparatorFor } from './internal/hive-compare';
 
 /** Hive's comparison operators by registered symbol. */
 export type ComparisonOperator = '=' | '<>' | '<' | '<=' | '>' | '>=' | '<=>';
@@ -108,7 +109,7 @@ function numericBatch(
       for (let i = 0; i < numRows; i++) {
         const p = x[i] ?? 0;
         const q = y[i] ?? 0;
-        const c = isFloat ? compareDoubles(p, q) : p < q ? -1 : p > q ? 1 : 0;
+        const c = isFloat ? compareHiveDoubles(p, q) : p < q ? -1 : p > q ? 1 : 0;
         if (test(c)) bits[i >> 3] = (bits[i >> 3] ?? 0) | (1 << (i & 7));
       }
     }

@@ -1,21 +1,8 @@
+import { compareHiveDoubles } from '@hive-batch/core';
 import type { DataType, HiveDecimalValue } from '@hive-batch/core';
 
 /** Orders two values of one type (NULL allowed): negative, zero or positive. */
 export type ValueComparator = (a: unknown, b: unknown) => number;
-
-/**
- * Java `Double.compare`, except that -0.0 equals 0.0 (Hive's `ObjectInspectorUtils.compare` special-cases
- * signed zeros, IEEE 754). NaN is greater than everything and equal to itself.
- */
-export function compareDoubles(a: number, b: number): number {
-  if (a < b) return -1;
-  if (a > b) return 1;
-  if (a === b) return 0;
-  const an = Number.isNaN(a);
-  const bn = Number.isNaN(b);
-  if (an && bn) return 0;
-  return an ? 1 : -1;
-}
 
 /** Unsigned UTF-8 byte order (Hadoop `Text.compareTo`), which is code point order, on JS strings. */
 export function compareUtf8(a: string, b: string): number {
@@ -64,7 +51,8 @@ function nullsFirst(inner: ValueComparator): ValueComparator {
 
 /**
  * Hive's `ObjectInspectorUtils.compare` for values of type `t` (core value representation), NULL smallest.
- * Maps compare like Hive's `FullMapEqualComparer`: by size, then entry by entry in key order.
+ * Not core's `hiveValueComparator`: this one orders `varchar`/`char` by UTF-8 bytes (core: UTF-16 units),
+ * returns -1/0/1, and compares maps (core throws). Maps compare like Hive's `FullMapEqualComparer`: by size, then entry by entry in key order.
  */
 export function comparatorFor(t: DataType): ValueComparator {
   switch (t.kind) {
@@ -79,7 +67,7 @@ export function comparatorFor(t: DataType): ValueComparator {
       return nullsFirst((a, b) => sign((a as number) - (b as number)));
     case 'float':
     case 'double':
-      return nullsFirst((a, b) => compareDoubles(a as number, b as number));
+      return nullsFirst((a, b) => compareHiveDoubles(a as number, b as number));
     case 'bigint':
     case 'timestamp':
       return nullsFirst((a, b) =>
