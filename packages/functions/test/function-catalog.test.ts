@@ -5,16 +5,8 @@ import { HiveTypes } from '@hive-batch/core';
 import { createMemoryCatalog } from '@hive-batch/catalog';
 import { createFunctionCatalog, defineUdf, liveRealms } from '@hive-batch/functions';
 import { pluginPackage, udfModule, writeFixture } from './helpers/fixtures';
-import { runScalar, session } from './helpers/session';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'NO_ERROR';
-}
+import { createTemporary, runScalar, session } from './helpers/session';
+import { codeOf } from './helpers/errors';
 
 const int = [HiveTypes.int];
 
@@ -23,22 +15,8 @@ describe('temporary functions', () => {
     const { dir, functions } = await session();
     const mjs = await writeFixture(dir, 'toy.mjs', udfModule({ offset: 10 }));
     const tgz = await writeFixture(dir, 'toy.tgz', pluginPackage({ source: udfModule({ offset: 100 }) }));
-    expect(
-      await functions.createFunction({
-        name: 'p10',
-        className: 'plusOne',
-        temporary: true,
-        resources: [{ type: 'jar', uri: mjs }],
-      }),
-    ).toBe('CREATED');
-    expect(
-      await functions.createFunction({
-        name: ['P100'],
-        className: 'toy-udf#plusOne',
-        temporary: true,
-        resources: [{ type: 'jar', uri: tgz }],
-      }),
-    ).toBe('CREATED');
+    expect(await createTemporary(functions, 'p10', 'plusOne', mjs)).toBe('CREATED');
+    expect(await createTemporary(functions, ['P100'], 'toy-udf#plusOne', tgz)).toBe('CREATED');
     expect(runScalar(await functions.lookupFunction('P10'), int, [[1, null, 3]])).toEqual([11, null, 13]);
     expect(runScalar(await functions.lookupFunction('p100'), int, [[1, null, 3]])).toEqual([101, null, 103]);
     const f = await functions.resolveFunction('p10');
@@ -52,12 +30,7 @@ describe('temporary functions', () => {
   test('wrong argument types or count are refused at resolve time', async () => {
     const { dir, functions } = await session();
     const mjs = await writeFixture(dir, 'toy.mjs', udfModule());
-    await functions.createFunction({
-      name: 'p',
-      className: 'plusOne',
-      temporary: true,
-      resources: [{ type: 'jar', uri: mjs }],
-    });
+    await createTemporary(functions, 'p', 'plusOne', mjs);
     const f = await functions.resolveFunction('p');
     if (f.kind !== 'scalar') throw new Error('scalar expected');
     expect(() =>
@@ -93,16 +66,7 @@ describe('temporary functions', () => {
         }),
       ),
     ).toBe('FUNCTION_LOAD_FAILED');
-    expect(
-      await codeOf(
-        functions.createFunction({
-          name: 'd',
-          className: 'x',
-          temporary: true,
-          resources: [{ type: 'jar', uri: noPlugin }],
-        }),
-      ),
-    ).toBe('PLUGIN_API_MISMATCH');
+    expect(await codeOf(createTemporary(functions, 'd', 'x', noPlugin))).toBe('PLUGIN_API_MISMATCH');
     expect(await functions.lookupFunction('a')).toBeUndefined();
     expect(functions.realmCount()).toBe(0);
     expect(functions.listResources()).toEqual([]);
@@ -111,16 +75,7 @@ describe('temporary functions', () => {
   test('a plugin whose definePlugin apiVersion is unsupported fails CREATE (scenario 4)', async () => {
     const { dir, functions } = await session();
     const mjs = await writeFixture(dir, 'v2.mjs', udfModule().replace('apiVersion: 1', 'apiVersion: 2'));
-    expect(
-      await codeOf(
-        functions.createFunction({
-          name: 'a',
-          className: 'plusOne',
-          temporary: true,
-          resources: [{ type: 'jar', uri: mjs }],
-        }),
-      ),
-    ).toBe('PLUGIN_API_MISMATCH');
+    expect(await codeOf(createTemporary(functions, 'a', 'plusOne', mjs))).toBe('PLUGIN_API_MISMATCH');
   });
 
   test('second resource of a USING list failing registers nothing (scenario 2)', async () => {
@@ -146,22 +101,8 @@ describe('temporary functions', () => {
     const { dir, functions } = await session({ onWarning: (m) => warnings.push(m) });
     const v1 = await writeFixture(dir, 'v1.mjs', udfModule({ offset: 1 }));
     const v2 = await writeFixture(dir, 'v2.mjs', udfModule({ offset: 2 }));
-    await functions.createFunction({
-      name: 'f',
-      className: 'plusOne',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v1 }],
-    });
-    expect(
-      await codeOf(
-        functions.createFunction({
-          name: 'F',
-          className: 'plusOne',
-          temporary: true,
-          resources: [{ type: 'jar', uri: v2 }],
-        }),
-      ),
-    ).toBe('FUNCTION_ALREADY_EXISTS');
+    await createTemporary(functions, 'f', 'plusOne', v1);
+    expect(await codeOf(createTemporary(functions, 'F', 'plusOne', v2))).toBe('FUNCTION_ALREADY_EXISTS');
     expect(
       await functions.createFunction({
         name: 'f',
@@ -179,18 +120,8 @@ describe('temporary functions', () => {
   test('DROP TEMPORARY FUNCTION releases its realm and resources; IF EXISTS on an absent one', async () => {
     const { dir, functions, sessionDir } = await session();
     const v1 = await writeFixture(dir, 'v1.mjs', udfModule());
-    await functions.createFunction({
-      name: 'f',
-      className: 'plusOne',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v1 }],
-    });
-    await functions.createFunction({
-      name: 'g',
-      className: 'tag',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v1 }],
-    });
+    await createTemporary(functions, 'f', 'plusOne', v1);
+    await createTemporary(functions, 'g', 'tag', v1);
     expect(functions.realmCount()).toBe(1);
     expect(await functions.dropFunction({ name: 'f', temporary: true })).toBe('DROPPED');
     expect(functions.realmCount()).toBe(1);
@@ -236,12 +167,7 @@ describe('resolution order', () => {
       name: 'default.plus_one',
     });
     expect(runScalar(await functions.lookupFunction('Plus_One'), int, [[5]])).toEqual([15]);
-    await functions.createFunction({
-      name: 'plus_one',
-      className: 'plusOne',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v20 }],
-    });
+    await createTemporary(functions, 'plus_one', 'plusOne', v20);
     expect(runScalar(await functions.lookupFunction('plus_one'), int, [[5]])).toEqual([25]);
     expect(runScalar(await functions.lookupFunction('default.plus_one'), int, [[5]])).toEqual([15]);
     await functions.dropFunction({ name: 'plus_one', temporary: true });
@@ -256,12 +182,7 @@ describe('resolution order', () => {
     const catalog = createMemoryCatalog({ warehouse: '/tmp/unused-warehouse' });
     const { dir, functions } = await session({ catalog });
     const v1 = await writeFixture(dir, 'v1.mjs', udfModule());
-    await functions.createFunction({
-      name: 'f',
-      className: 'plusOne',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v1 }],
-    });
+    await createTemporary(functions, 'f', 'plusOne', v1);
     expect(
       await codeOf(
         functions.createFunction({ name: 'f', className: 'plusOne', resources: [{ type: 'jar', uri: v1 }] }),
@@ -399,12 +320,7 @@ describe('SHOW and DESCRIBE FUNCTION', () => {
     const catalog = createMemoryCatalog({ warehouse: '/tmp/unused-warehouse' });
     const { dir, functions } = await session({ catalog });
     const v1 = await writeFixture(dir, 'v1.mjs', udfModule());
-    await functions.createFunction({
-      name: 'my_plus',
-      className: 'plusOne',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v1 }],
-    });
+    await createTemporary(functions, 'my_plus', 'plusOne', v1);
     await functions.createFunction({
       name: 'my_tag',
       className: 'tag',
@@ -422,18 +338,8 @@ describe('SHOW and DESCRIBE FUNCTION', () => {
   test('DESCRIBE FUNCTION [EXTENDED]', async () => {
     const { dir, functions } = await session();
     const v1 = await writeFixture(dir, 'v1.mjs', udfModule());
-    await functions.createFunction({
-      name: 'p',
-      className: 'plusOne',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v1 }],
-    });
-    await functions.createFunction({
-      name: 't',
-      className: 'tag',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v1 }],
-    });
+    await createTemporary(functions, 'p', 'plusOne', v1);
+    await createTemporary(functions, 't', 'tag', v1);
     expect(await functions.describeFunction('p')).toEqual(['plus_one(x) - x + 1']);
     expect(await functions.describeFunction('t')).toEqual(["There is no documentation for function 't'"]);
     expect(await functions.describeFunction('P', true)).toEqual([
@@ -451,18 +357,8 @@ describe('close (scenario 13)', () => {
     const { dir, functions, sessionDir } = await session();
     const v1 = await writeFixture(dir, 'v1.mjs', udfModule({ offset: 1 }));
     const v2 = await writeFixture(dir, 'v2.mjs', udfModule({ offset: 2 }));
-    await functions.createFunction({
-      name: 'a',
-      className: 'plusOne',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v1 }],
-    });
-    await functions.createFunction({
-      name: 'b',
-      className: 'plusOne',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v2 }],
-    });
+    await createTemporary(functions, 'a', 'plusOne', v1);
+    await createTemporary(functions, 'b', 'plusOne', v2);
     const lease = await functions.acquireLease(['a']);
     expect(functions.realmCount()).toBe(2);
     await functions.close();

@@ -4,16 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { HiveTypes } from '@hive-batch/core';
 import { createFunctionExecutor, liveRealms } from '@hive-batch/functions';
 import { pluginPackage, udfModule, writeFixture } from './helpers/fixtures';
-import { runScalar, session } from './helpers/session';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'NO_ERROR';
-}
+import { createTemporary, runScalar, session } from './helpers/session';
+import { codeOf } from './helpers/errors';
 
 const str = [HiveTypes.string];
 
@@ -30,30 +22,10 @@ describe('two versions of one package (scenario 9)', () => {
       'toy-2.0.0.tgz',
       pluginPackage({ version: '2.0.0', source: udfModule({ label: 'v2' }) }),
     );
-    await functions.createFunction({
-      name: 'tag1',
-      className: 'toy-udf#tag',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v1 }],
-    });
-    await functions.createFunction({
-      name: 'tag2',
-      className: 'toy-udf#tag',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v2 }],
-    });
-    await functions.createFunction({
-      name: 'c1',
-      className: 'counter',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v1 }],
-    });
-    await functions.createFunction({
-      name: 'c2',
-      className: 'counter',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v2 }],
-    });
+    await createTemporary(functions, 'tag1', 'toy-udf#tag', v1);
+    await createTemporary(functions, 'tag2', 'toy-udf#tag', v2);
+    await createTemporary(functions, 'c1', 'counter', v1);
+    await createTemporary(functions, 'c2', 'counter', v2);
     expect(runScalar(await functions.lookupFunction('tag1'), str, [['x']])).toEqual(['v1:x']);
     expect(runScalar(await functions.lookupFunction('tag2'), str, [['x']])).toEqual(['v2:x']);
     expect(functions.realmCount()).toBe(2);
@@ -73,16 +45,7 @@ describe('host API injection (scenario 10)', () => {
         return definePlugin({ name: 'copy', apiVersion: 1, functions: { f: api.defineUdf({ argumentTypes: [], resultType: 'int', evaluate: (_c, n) => new Array(n).fill(1) }) } });
       }`;
     const uri = await writeFixture(dir, 'copy.mjs', ownCopy);
-    expect(
-      await codeOf(
-        functions.createFunction({
-          name: 'f',
-          className: 'f',
-          temporary: true,
-          resources: [{ type: 'jar', uri }],
-        }),
-      ),
-    ).toBe('PLUGIN_API_MISMATCH');
+    expect(await codeOf(createTemporary(functions, 'f', 'f', uri))).toBe('PLUGIN_API_MISMATCH');
     const checks = `
       export function plugin(api) {
         const p = api.definePlugin({ name: 'checks', apiVersion: 1, functions: {
@@ -91,12 +54,7 @@ describe('host API injection (scenario 10)', () => {
         return p;
       }`;
     const checksUri = await writeFixture(dir, 'checks.mjs', checks);
-    await functions.createFunction({
-      name: 'ok',
-      className: 'ok',
-      temporary: true,
-      resources: [{ type: 'jar', uri: checksUri }],
-    });
+    await createTemporary(functions, 'ok', 'ok', checksUri);
     expect(runScalar(await functions.lookupFunction('ok'), [], [[null]])).toEqual([true]);
   });
 });
@@ -105,12 +63,7 @@ describe('jobs hold what they use (scenario 11)', () => {
   test('DROP FUNCTION while a job holds a lease: the job keeps working; the realm ends with the lease', async () => {
     const { dir, functions, sessionDir } = await session();
     const v1 = await writeFixture(dir, 'v1.tgz', pluginPackage());
-    await functions.createFunction({
-      name: 'f',
-      className: 'plusOne',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v1 }],
-    });
+    await createTemporary(functions, 'f', 'plusOne', v1);
     const lease = await functions.acquireLease(['F', 'sum']);
     expect(lease.pins).toHaveLength(1);
     expect(lease.functions.get('sum')?.source).toBe('builtin');
@@ -128,12 +81,7 @@ describe('jobs hold what they use (scenario 11)', () => {
   test('a lease on an unknown function fails and holds nothing', async () => {
     const { dir, functions } = await session();
     const v1 = await writeFixture(dir, 'v1.mjs', udfModule());
-    await functions.createFunction({
-      name: 'f',
-      className: 'plusOne',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v1 }],
-    });
+    await createTemporary(functions, 'f', 'plusOne', v1);
     expect(await codeOf(functions.acquireLease(['f', 'nope']))).toBe('UNKNOWN_FUNCTION');
     await functions.dropFunction({ name: 'f', temporary: true });
     expect(functions.realmCount()).toBe(0);
@@ -144,12 +92,7 @@ describe('shipping to executors (scenario 16)', () => {
   test('an executor fetches pinned digests from the blob server, verifies them and runs the function', async () => {
     const { dir, functions } = await session();
     const v1 = await writeFixture(dir, 'v1.tgz', pluginPackage({ source: udfModule({ offset: 5 }) }));
-    await functions.createFunction({
-      name: 'f',
-      className: 'plusOne',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v1 }],
-    });
+    await createTemporary(functions, 'f', 'plusOne', v1);
     const lease = await functions.acquireLease(['f']);
     const pin = lease.pins[0];
     if (pin == null) throw new Error('no pin');
@@ -177,12 +120,7 @@ describe('shipping to executors (scenario 16)', () => {
   test('bytes that do not match the digest fail the task before loading; the coordinator copy stays', async () => {
     const { dir, functions } = await session();
     const v1 = await writeFixture(dir, 'v1.tgz', pluginPackage());
-    await functions.createFunction({
-      name: 'f',
-      className: 'plusOne',
-      temporary: true,
-      resources: [{ type: 'jar', uri: v1 }],
-    });
+    await createTemporary(functions, 'f', 'plusOne', v1);
     const lease = await functions.acquireLease(['f']);
     const pin = lease.pins[0];
     if (pin == null) throw new Error('no pin');
@@ -234,44 +172,16 @@ describe('restricted imports (scenario 14)', () => {
     const a = await writeFixture(dir, 'spawner.mjs', spawner);
     const b = await writeFixture(dir, 'host.mjs', `import '@hive-batch/core';\n${udfModule()}`);
     const c = await writeFixture(dir, 'sneaky.mjs', sneaky);
-    expect(
-      await codeOf(
-        functions.createFunction({
-          name: 'a',
-          className: 'f',
-          temporary: true,
-          resources: [{ type: 'jar', uri: a }],
-        }),
-      ),
-    ).toBe('FUNCTION_LOAD_FAILED');
-    expect(
-      await codeOf(
-        functions.createFunction({
-          name: 'b',
-          className: 'plusOne',
-          temporary: true,
-          resources: [{ type: 'jar', uri: b }],
-        }),
-      ),
-    ).toBe('FUNCTION_LOAD_FAILED');
-    await functions.createFunction({
-      name: 'c',
-      className: 'f',
-      temporary: true,
-      resources: [{ type: 'jar', uri: c }],
-    });
+    expect(await codeOf(createTemporary(functions, 'a', 'f', a))).toBe('FUNCTION_LOAD_FAILED');
+    expect(await codeOf(createTemporary(functions, 'b', 'plusOne', b))).toBe('FUNCTION_LOAD_FAILED');
+    await createTemporary(functions, 'c', 'f', c);
     expect(runScalar(await functions.lookupFunction('c'), [], [[null]])).toEqual(['undefined']);
   });
 
   test('without it (the default) the same plugin loads', async () => {
     const { dir, functions } = await session();
     const a = await writeFixture(dir, 'spawner.mjs', spawner);
-    await functions.createFunction({
-      name: 'a',
-      className: 'f',
-      temporary: true,
-      resources: [{ type: 'jar', uri: a }],
-    });
+    await createTemporary(functions, 'a', 'f', a);
     expect(runScalar(await functions.lookupFunction('a'), [], [[null]])).toEqual(['hi\n']);
   });
 });

@@ -2,16 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { HiveTypes } from '@hive-batch/core';
 import { liveRealms } from '@hive-batch/functions';
 import { udfModule, writeFixture } from './helpers/fixtures';
-import { runScalar, session } from './helpers/session';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'NO_ERROR';
-}
+import { createTemporary, runScalar, session } from './helpers/session';
+import { codeOf } from './helpers/errors';
 
 function callCode(fn: () => unknown): string {
   try {
@@ -40,16 +32,7 @@ describe('faulty plugins at load', () => {
     });
     const bad = await writeFixture(dir, 'bad.mjs', source);
     const before = liveRealms();
-    expect(
-      await codeOf(
-        functions.createFunction({
-          name: 'f',
-          className: 'plusOne',
-          temporary: true,
-          resources: [{ type: 'jar', uri: bad }],
-        }),
-      ),
-    ).toBe('FUNCTION_LOAD_FAILED');
+    expect(await codeOf(createTemporary(functions, 'f', 'plusOne', bad))).toBe('FUNCTION_LOAD_FAILED');
     expect(liveRealms()).toBe(before);
     expect(functions.realmCount()).toBe(0);
     expect(functions.listResources()).toEqual([]);
@@ -73,12 +56,7 @@ describe('faulty plugins at call', () => {
   test('a throwing call fails with FUNCTION_CALL_FAILED and the realm stays usable', async () => {
     const { dir, functions } = await session();
     const uri = await writeFixture(dir, 'faults.mjs', faults);
-    await functions.createFunction({
-      name: 'thrower',
-      className: 'thrower',
-      temporary: true,
-      resources: [{ type: 'jar', uri }],
-    });
+    await createTemporary(functions, 'thrower', 'thrower', uri);
     const f = await functions.resolveFunction('thrower');
     expect(callCode(() => runScalar(f, [HiveTypes.int], [[1, 2, 3]]))).toBe('FUNCTION_CALL_FAILED');
     expect(runScalar(f, [HiveTypes.int], [[1, 2]])).toEqual([1, 2]);
@@ -87,18 +65,8 @@ describe('faulty plugins at call', () => {
   test('results of the wrong type or count fail the call', async () => {
     const { dir, functions } = await session();
     const uri = await writeFixture(dir, 'faults.mjs', faults);
-    await functions.createFunction({
-      name: 'liar',
-      className: 'liar',
-      temporary: true,
-      resources: [{ type: 'jar', uri }],
-    });
-    await functions.createFunction({
-      name: 'short',
-      className: 'short',
-      temporary: true,
-      resources: [{ type: 'jar', uri }],
-    });
+    await createTemporary(functions, 'liar', 'liar', uri);
+    await createTemporary(functions, 'short', 'short', uri);
     const liar = await functions.resolveFunction('liar');
     const short = await functions.resolveFunction('short');
     expect(callCode(() => runScalar(liar, [HiveTypes.int], [[1]]))).toBe('FUNCTION_CALL_FAILED');
@@ -116,18 +84,8 @@ describe('faulty plugins at call', () => {
       });
       const uri = await writeFixture(dir, 'faults.mjs', faults);
       const other = await writeFixture(dir, 'other.mjs', udfModule());
-      await functions.createFunction({
-        name: 'bad',
-        className: exportName,
-        temporary: true,
-        resources: [{ type: 'jar', uri }],
-      });
-      await functions.createFunction({
-        name: 'good',
-        className: 'plusOne',
-        temporary: true,
-        resources: [{ type: 'jar', uri: other }],
-      });
+      await createTemporary(functions, 'bad', exportName, uri);
+      await createTemporary(functions, 'good', 'plusOne', other);
       const bad = await functions.resolveFunction('bad');
       expect(callCode(() => runScalar(bad, [HiveTypes.int], [[1]]))).toBe('FUNCTION_CALL_FAILED');
       // The dead realm fails fast afterwards instead of hanging again.
@@ -137,12 +95,7 @@ describe('faulty plugins at call', () => {
       expect(runScalar(await functions.resolveFunction('good'), [HiveTypes.int], [[1]])).toEqual([2]);
       // Re-creating the function starts a fresh realm for it.
       await functions.dropFunction({ name: 'bad', temporary: true });
-      await functions.createFunction({
-        name: 'fine',
-        className: 'fine',
-        temporary: true,
-        resources: [{ type: 'jar', uri }],
-      });
+      await createTemporary(functions, 'fine', 'fine', uri);
       expect(runScalar(await functions.resolveFunction('fine'), [HiveTypes.int], [[5]])).toEqual([5]);
     },
   );
@@ -153,12 +106,7 @@ describe('faulty plugins at call', () => {
       restartBackoffMs: 2_500,
     });
     const uri = await writeFixture(dir, 'faults.mjs', faults);
-    await functions.createFunction({
-      name: 'h',
-      className: 'hangOn13',
-      temporary: true,
-      resources: [{ type: 'jar', uri }],
-    });
+    await createTemporary(functions, 'h', 'hangOn13', uri);
     const first = await functions.resolveFunction('h');
     expect(runScalar(first, [HiveTypes.int], [[1, 2]])).toEqual([1, 2]);
     expect(callCode(() => runScalar(first, [HiveTypes.int], [[13]]))).toBe('FUNCTION_CALL_FAILED');

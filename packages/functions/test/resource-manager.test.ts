@@ -8,6 +8,7 @@ import { createResourceManager } from '@hive-batch/functions';
 import type { ResourceManager } from '@hive-batch/functions';
 import { tempDir } from '@hive-batch/test-utils';
 import { makeTarball, pluginPackage, sri, udfModule, writeFixture } from './helpers/fixtures';
+import { codeOf } from './helpers/errors';
 
 const managers: ResourceManager[] = [];
 afterEach(async () => {
@@ -27,15 +28,6 @@ async function setup(options: Parameters<typeof createResourceManager>[0] = {}) 
 
 function stagingEmpty(manager: ResourceManager): boolean {
   return readdirSync(join(manager.directory, 'staging')).length === 0;
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'NO_ERROR';
 }
 
 describe('integrity (scenario 1)', () => {

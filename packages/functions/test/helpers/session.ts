@@ -41,3 +41,18 @@ export function runScalar(
   if (out == null) throw new Error('no evaluateBatch');
   return Array.from({ length: numRows }, (_, i) => getValue(out, i));
 }
+
+/** `CREATE TEMPORARY FUNCTION name AS 'className' USING JAR 'uri'`. */
+export function createTemporary(
+  functions: FunctionCatalog,
+  name: string | readonly string[],
+  className: string,
+  uri: string,
+): Promise<'CREATED' | 'EXISTED'> {
+  return functions.createFunction({
+    name,
+    className,
+    temporary: true,
+    resources: [{ type: 'jar', uri }],
+  });
+}
