@@ -2,6 +2,7 @@ import type { AggregationMode } from '@hive-batch/aggregate';
 import { HiveBatchError, HiveTypes, createColumnBuilder, createSchema, sliceBatch } from '@hive-batch/core';
 import type { Column, ColumnBatch, DataType, Schema } from '@hive-batch/core';
 import type { AggregateCall } from './aggregate-call';
+import { aggregateOutputSchema, groupKeyTypes } from './internal/aggregate-setup';
 import { EvaluatorAggregate, createGroupAggregate, resolveCall } from './internal/bound-aggregate';
 import type { GroupAggregate, ResolvedCall } from './internal/group-aggregate';
 import { consumesRows, emitsPartials } from './internal/operator-mode';
@@ -120,12 +121,7 @@ export class HashAggregate {
   constructor(options: HashAggregateOptions) {
     this.options = options;
     this.mode = options.mode ?? 'complete';
-    const fields = options.inputSchema.fields;
-    this.keyTypes = options.groupBy.map((k) => {
-      const f = fields[k];
-      if (f == null) throw new HiveBatchError('INVALID_ARGUMENT', `Group-by column ${k} does not exist`);
-      return f.type;
-    });
+    this.keyTypes = groupKeyTypes(options);
     this.resolved = options.aggregates.map((c) => resolveCall(c, options.inputSchema, this.mode));
     this.highWaterMarkRows = options.highWaterMarkRows ?? 1024;
     this.budget = options.memoryBudgetBytes ?? DEFAULT_BUDGET;
@@ -153,14 +149,7 @@ export class HashAggregate {
     ];
     const adaptive = options.adaptive ?? {};
     this.adaptiveDecided = this.mode !== 'partial1' || adaptive.enabled === false;
-    const keyFields = options.groupBy.map((k) => fields[k] ?? { name: `k${k}`, type: HiveTypes.void });
-    this.outputSchema = createSchema([
-      ...keyFields.map((f) => ({ name: f.name, type: f.type })),
-      ...this.resolved.map((r, i) => ({
-        name: r.call.name ?? `_c${keyFields.length + i}`,
-        type: emitsPartials(this.mode) ? HiveTypes.binary : r.evaluator.resultType,
-      })),
-    ]);
+    this.outputSchema = aggregateOutputSchema(options, this.resolved, this.mode);
   }
 
   /** Counters so far. */

@@ -1,7 +1,8 @@
 import type { AggregationMode } from '@hive-batch/aggregate';
-import { HiveBatchError, HiveTypes, createColumnBuilder, createSchema } from '@hive-batch/core';
+import { HiveBatchError, HiveTypes, createColumnBuilder } from '@hive-batch/core';
 import type { Column, ColumnBatch, ColumnBuilder, DataType, Schema } from '@hive-batch/core';
 import type { AggregateCall } from './aggregate-call';
+import { aggregateOutputSchema, groupKeyTypes } from './internal/aggregate-setup';
 import { EvaluatorAggregate, resolveCall } from './internal/bound-aggregate';
 import type { ResolvedCall } from './internal/group-aggregate';
 import { consumesRows, emitsPartials } from './internal/operator-mode';
@@ -64,11 +65,7 @@ export class SortAggregate {
     this.options = options;
     this.mode = options.mode ?? 'complete';
     const fields = options.inputSchema.fields;
-    this.keyTypes = options.groupBy.map((k) => {
-      const f = fields[k];
-      if (f == null) throw new HiveBatchError('INVALID_ARGUMENT', `Group-by column ${k} does not exist`);
-      return f.type;
-    });
+    this.keyTypes = groupKeyTypes(options);
     this.resolved = options.aggregates.map((c) => resolveCall(c, options.inputSchema, this.mode));
     this.aggs = this.resolved.map((r) => new EvaluatorAggregate(r, this.mode));
     this.highWaterMarkRows = options.highWaterMarkRows ?? 1024;
@@ -80,16 +77,7 @@ export class SortAggregate {
       options.groupBy.map((k) => ({ ...emptyColumn, type: fields[k]?.type ?? HiveTypes.void })),
       0,
     );
-    this.outputSchema = createSchema([
-      ...options.groupBy.map((k) => ({
-        name: fields[k]?.name ?? `k${k}`,
-        type: fields[k]?.type ?? HiveTypes.void,
-      })),
-      ...this.resolved.map((r, i) => ({
-        name: r.call.name ?? `_c${options.groupBy.length + i}`,
-        type: emitsPartials(this.mode) ? HiveTypes.binary : r.evaluator.resultType,
-      })),
-    ]);
+    this.outputSchema = aggregateOutputSchema(options, this.resolved, this.mode);
     this.keyBuilders = this.newKeyBuilders();
     this.aggBuilders = this.newAggBuilders();
   }
