@@ -20,7 +20,7 @@ import { aggregateBatchGrouped, mergePartialsGrouped, resolveAggregate } from '@
 import { hashAggregate } from '@hive-batch/operators';
 import { tempDir } from '@hive-batch/test-utils';
 import type { TempDir } from '@hive-batch/test-utils';
-import { runScalar, session } from './helpers/session';
+import { createTemporary, runScalar, session } from './helpers/session';
 
 const EXAMPLE = fileURLToPath(new URL('../../../examples/udf-plugin', import.meta.url));
 
@@ -91,14 +91,7 @@ describe('examples/udf-plugin packed with npm pack', () => {
   test('loads from http with the integrity npm pack reported; refuses it without', async () => {
     const { functions } = await session();
     const uri = `${baseUrl}/plugin.tgz`;
-    await expect(
-      functions.createFunction({
-        name: 'p',
-        className: 'plusOne',
-        temporary: true,
-        resources: [{ type: 'jar', uri }],
-      }),
-    ).rejects.toMatchObject({
+    await expect(createTemporary(functions, 'p', 'plusOne', uri)).rejects.toMatchObject({
       code: 'INTEGRITY_MISMATCH',
     });
     await functions.createFunction({
@@ -113,12 +106,7 @@ describe('examples/udf-plugin packed with npm pack', () => {
 
   test('the UDTF produces rows per input row', async () => {
     const { functions } = await session();
-    await functions.createFunction({
-      name: 'split_words',
-      className: 'splitWords',
-      temporary: true,
-      resources: [{ type: 'jar', uri: packed.path }],
-    });
+    await createTemporary(functions, 'split_words', 'splitWords', packed.path);
     const f = await functions.resolveFunction('split_words');
     if (f.kind !== 'table') throw new Error('table function expected');
     const evaluator = f.definition.resolve({
@@ -140,12 +128,7 @@ describe('examples/udf-plugin packed with npm pack', () => {
 
   test('the UDAF runs through the aggregate contract: grouped batches, partials, merge', async () => {
     const { functions } = await session();
-    await functions.createFunction({
-      name: 'geomean',
-      className: 'geomean',
-      temporary: true,
-      resources: [{ type: 'jar', uri: packed.path }],
-    });
+    await createTemporary(functions, 'geomean', 'geomean', packed.path);
     const f = await functions.resolveFunction('geomean');
     if (f.kind !== 'aggregate') throw new Error('aggregate expected');
     const evaluator = resolveAggregate(f.definition, { argumentTypes: [HiveTypes.double] });
@@ -185,12 +168,7 @@ describe('examples/udf-plugin packed with npm pack', () => {
 
   test('the UDAF runs in the hash-aggregation operator, also across partial/final stages', async () => {
     const { functions } = await session();
-    await functions.createFunction({
-      name: 'geomean',
-      className: 'geomean',
-      temporary: true,
-      resources: [{ type: 'jar', uri: packed.path }],
-    });
+    await createTemporary(functions, 'geomean', 'geomean', packed.path);
     const f = await functions.resolveFunction('geomean');
     if (f.kind !== 'aggregate') throw new Error('aggregate expected');
     const inputSchema = createSchema([

@@ -5,7 +5,7 @@ import { HiveTypes } from '@hive-batch/core';
 import { parseStatement } from '@hive-batch/sql';
 import { createMemoryCatalog } from '@hive-batch/catalog';
 import { udfModule, writeFixture } from './helpers/fixtures';
-import { runScalar, session } from './helpers/session';
+import { createTemporary, runScalar, session } from './helpers/session';
 
 // The engine passes the parser's AST values straight through: the request types are structurally compatible.
 test('CREATE / DROP FUNCTION statements from @hive-batch/sql drive the registry unchanged', async () => {
@@ -39,14 +39,9 @@ test('a remote resource that does not answer within the fetch timeout fails to f
       resourceOptions: { fetchTimeoutMs: 300, allowUnpinnedRemote: true },
     });
     const uri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slow.mjs`;
-    await expect(
-      functions.createFunction({
-        name: 'f',
-        className: 'plusOne',
-        temporary: true,
-        resources: [{ type: 'jar', uri }],
-      }),
-    ).rejects.toMatchObject({ code: 'RESOURCE_FETCH_FAILED' });
+    await expect(createTemporary(functions, 'f', 'plusOne', uri)).rejects.toMatchObject({
+      code: 'RESOURCE_FETCH_FAILED',
+    });
   } finally {
     server.closeAllConnections();
     server.close();
