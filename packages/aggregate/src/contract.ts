@@ -105,6 +105,11 @@ export interface AggregateEvaluator<TPartial = unknown> {
   terminatePartial(state: AccumulatorState, group: number): TPartial | null;
   /** FINAL/COMPLETE output (a value of `resultType`, or `null`). */
   terminate(state: AccumulatorState, group: number): unknown;
+  /**
+   * Approximate bytes held by group `group`'s side state, in O(1). Optional: without it the operator samples
+   * encoded partials, which costs as much as encoding them. Only meaningful when `layout.usesSideState`.
+   */
+  estimateSideBytes?(state: AccumulatorState, group: number): number;
 
   /** Partial → JSON-safe value (for plans, logs, crossing processes as JSON). */
   partialToJson(partial: TPartial | null): JsonValue;

@@ -217,13 +217,17 @@ export class EvaluatorAggregate implements GroupAggregate {
     let bytes = 0;
     for (const s of this.state.slots) bytes += s.byteLength;
     if (this.evaluator.layout.usesSideState && groups > 0) {
-      // Side state has no size of its own: sample a few groups' encoded partials (×2 for object overhead).
+      // Sample a few groups: the evaluator's own O(1) size when it has one, else encoded partials (×2 for
+      // object overhead), which costs as much as encoding them.
+      const ev = this.evaluator;
       const samples = Math.min(groups, 8);
       let sampled = 0;
       for (let k = 0; k < samples; k++) {
-        sampled += this.partialBytes(Math.floor((k * (groups - 1)) / Math.max(samples - 1, 1))).length;
+        const g = Math.floor((k * (groups - 1)) / Math.max(samples - 1, 1));
+        sampled +=
+          ev.estimateSideBytes == null ? 2 * this.partialBytes(g).length : ev.estimateSideBytes(this.state, g);
       }
-      bytes += (groups * (2 * sampled)) / samples + groups * 64;
+      bytes += (groups * sampled) / samples + groups * 64;
     }
     return bytes;
   }
