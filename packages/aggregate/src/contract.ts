@@ -73,6 +73,24 @@ export interface AggregateResolveOptions {
 }
 
 /**
+ * A per-row update written declaratively, as a JS statement over `$v` (the argument's value, a number, never
+ * NULL) and the group's slots `$<slot name>` (f64 and u8 slots only, read and written as numbers) — Flink's
+ * declarative aggregates in miniature. Hash aggregation fuses the updates of several aggregates into one generated
+ * loop over an interleaved state (one cache line per group instead of one per slot array, one pass over the rows),
+ * and aggregates with identical updates over the same argument share their slots.
+ *
+ * Declare it only when the input type reads as numbers (tinyint, smallint, int, float, double) and the statement
+ * does exactly what `accumulateBatch` does for such a column. Local names must be declared with `const`/`let`
+ * (each statement runs in a block of its own).
+ */
+export interface RowUpdate {
+  /** Argument whose non-NULL rows are updated (its value is `$v`), or `null` for every row (count(*)). */
+  readonly argument: number | null;
+  /** The statement, e.g. `$count += 1; $sum += $v;`. */
+  readonly code: string;
+}
+
+/**
  * A resolved aggregate for one call site: fixed input types, layout, kernels and partial codec.
  * Values passed in and out use core's value representation (NULL = `null`).
  */
@@ -84,6 +102,8 @@ export interface AggregateEvaluator<TPartial = unknown> {
   /** Hive type of the final result (terminate). */
   readonly resultType: DataType;
   readonly layout: AccumulatorLayout;
+  /** Optional declarative per-row update the hash aggregation may fuse with other aggregates' (see {@link RowUpdate}). */
+  readonly rowUpdate?: RowUpdate;
 
   /** Resets group `group` to the empty aggregation. */
   init(state: AccumulatorState, group: number): void;

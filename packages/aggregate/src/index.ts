@@ -11,6 +11,7 @@ export type {
   AggregateResolveOptions,
   AggregateEvaluator,
   AggregateFunctionDefinition,
+  RowUpdate,
 } from './contract';
 
 export { createAccumulatorState, growAccumulatorState } from './state';
@@ -64,3 +65,6 @@ export { regrSlope } from './functions/regr-slope';
 export { regrIntercept } from './functions/regr-intercept';
 export { regrR2 } from './functions/regr-r2';
 export { computeStats } from './functions/compute-stats';
+
+export { FusedAccumulator, isFusable } from './fusion/fused-accumulator';
+export type { FusedKernel, FusedMember, FusedNumberValues } from './fusion/fused-accumulator';

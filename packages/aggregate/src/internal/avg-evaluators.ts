@@ -21,7 +21,7 @@ import {
   initDecimalSum,
   readDecimalSum,
 } from './decimal-sum-state';
-import { argColumn, slotF64, VALUE_PARTIAL_CODEC } from './evaluator-kit';
+import { argColumn, slotF64, VALUE_PARTIAL_CODEC, readsAsNumbers } from './evaluator-kit';
 import { doubleReaderFor } from './hive-convert';
 import { createSumPart, decimalSumValue } from './sum-evaluators';
 
@@ -69,6 +69,7 @@ export function createAvgCboEvaluator(input: DataType): AggregateEvaluator {
     partialType,
     resultType,
     layout: { slots: [...part.slots, { name: 'count', type: 'f64' }], usesSideState: false },
+    ...(part.rowUpdate == null ? {} : { rowUpdate: { argument: 0, code: `${part.rowUpdate} $count += 1;` } }),
     init(state, g) {
       part.init(state, g);
       counts(state)[g] = 0;
@@ -139,6 +140,7 @@ export function createAvgDoubleEvaluator(input: DataType): AggregateEvaluator {
       ],
       usesSideState: false,
     },
+    ...(readsAsNumbers(input) ? { rowUpdate: { argument: 0, code: '$count += 1; $sum += $v;' } } : {}),
     init(state, g) {
       count(state)[g] = 0;
       sum(state)[g] = 0;

@@ -39,6 +39,12 @@ export function slotU8(state: AccumulatorState, k: number): Uint8Array {
   return s;
 }
 
+/** True for input types whose columns hold plain JS numbers (what a row update may read as `$v`). */
+export function readsAsNumbers(t: DataType): boolean {
+  const k = t.kind;
+  return k === 'tinyint' || k === 'smallint' || k === 'int' || k === 'float' || k === 'double';
+}
+
 /** Column at position `k`, or an internal error (the operator passes one column per input type). */
 export function argColumn(args: readonly Column[], k: number): Column {
   const c = args[k];

@@ -2,7 +2,15 @@ import { compareHiveDoubles, getValue, hiveValueComparator } from '@hive-batch/c
 import type { DataType } from '@hive-batch/core';
 import type { AccumulatorState, AggregateCallInfo, AggregateEvaluator } from '../contract';
 import { extremeBigintKernel, maxNumberKernel, minNumberKernel } from '../kernels/min-max-kernels';
-import { argColumn, rejectStar, slotF64, slotI64, slotU8, VALUE_PARTIAL_CODEC } from './evaluator-kit';
+import {
+  argColumn,
+  rejectStar,
+  slotF64,
+  slotI64,
+  slotU8,
+  VALUE_PARTIAL_CODEC,
+  readsAsNumbers,
+} from './evaluator-kit';
 import { containsMap } from './contains-map';
 import { invalidArguments } from './hive-convert';
 
@@ -66,6 +74,17 @@ function numberExtreme(t: DataType, isMax: boolean): AggregateEvaluator {
       ],
       usesSideState: false,
     },
+    // The kernels' comparisons: NaN is greatest (Double.compare), -0.0 equals 0.0, ties keep the first value.
+    ...(readsAsNumbers(t)
+      ? {
+          rowUpdate: {
+            argument: 0,
+            code: `if ($has === 0) { $value = $v; $has = 1; } else { const b = $value; if (${
+              isMax ? 'b < $v || ($v !== $v && b === b)' : 'b > $v || (b !== b && $v === $v)'
+            }) $value = $v; }`,
+          },
+        }
+      : {}),
     init(state, g) {
       value(state)[g] = 0;
       has(state)[g] = 0;

@@ -23,7 +23,7 @@ import {
   initDecimalSum,
   readDecimalSum,
 } from './decimal-sum-state';
-import { argColumn, slotF64, slotI64, slotU8, VALUE_PARTIAL_CODEC } from './evaluator-kit';
+import { argColumn, slotF64, slotI64, slotU8, VALUE_PARTIAL_CODEC, readsAsNumbers } from './evaluator-kit';
 import { doubleReaderFor } from './hive-convert';
 
 /** Which of GenericUDAFSum's evaluators a type selects. */
@@ -76,6 +76,8 @@ export interface SumPart {
   merge(state: AccumulatorState, g: number, partial: unknown): void;
   /** The sum (value of `resultType`) or `null`. */
   value(state: AccumulatorState, g: number): unknown;
+  /** Declarative per-row update over the part's slot names (`$v` = a non-NULL input), when the input allows it. */
+  readonly rowUpdate?: string;
 }
 
 export function createSumPart(input: DataType, first: number): SumPart {
@@ -145,6 +147,8 @@ function doubleSumPart(input: DataType, first: number): SumPart {
       { name: 'sumNonEmpty', type: 'u8' },
     ],
     resultType: HiveTypes.double,
+    // Same order as `add`: the group is non-empty before the value is added.
+    ...(readsAsNumbers(input) ? { rowUpdate: '$sumNonEmpty = 1; $sum += $v;' } : {}),
     init(state, g) {
       slotF64(state, first)[g] = 0;
       slotU8(state, first + 1)[g] = 0;
@@ -251,6 +255,7 @@ export function createSumEvaluator(
     partialType: part.resultType,
     resultType: part.resultType,
     layout: { slots: part.slots, usesSideState: false },
+    ...(part.rowUpdate == null ? {} : { rowUpdate: { argument: 0, code: part.rowUpdate } }),
     init: (state, g) => part.init(state, g),
     accumulate(state, g, args) {
       const v = args[0];

@@ -4,7 +4,7 @@ import type { AccumulatorState, AggregateEvaluator } from '../contract';
 import { varianceCboKernel, varianceUdafKernel } from '../kernels/moment-kernels';
 import { numberValuesOf } from '../kernels/numeric-column';
 import type { NumberValues } from '../kernels/numeric-column';
-import { argColumn, slotF64, slotU8, VALUE_PARTIAL_CODEC } from './evaluator-kit';
+import { argColumn, slotF64, slotU8, VALUE_PARTIAL_CODEC, readsAsNumbers } from './evaluator-kit';
 import { doubleReaderFor } from './hive-convert';
 
 /** Which statistic the variance family's terminate computes. */
@@ -128,6 +128,15 @@ export function createVarianceUdafEvaluator(input: DataType, stat: VarianceStat 
     partialType: VARIANCE_PARTIAL_TYPE,
     resultType: HiveTypes.double,
     layout: { slots: part.slots, usesSideState: false },
+    // GenericUDAFVariance.iterate, operation for operation (see `createVariancePart.add`).
+    ...(readsAsNumbers(input)
+      ? {
+          rowUpdate: {
+            argument: 0,
+            code: 'const n = $count + 1; $count = n; const s = $sum + $v; $sum = s; if (n > 1) { const t = n * $v - s; $variance += (t * t) / (n * (n - 1)); }',
+          },
+        }
+      : {}),
     init: (state, g) => part.init(state, g),
     accumulate(state, g, args) {
       const v = args[0];
@@ -184,6 +193,9 @@ export function createVarianceCboEvaluator(input: DataType, stat: VarianceStat):
       ],
       usesSideState: false,
     },
+    ...(readsAsNumbers(input)
+      ? { rowUpdate: { argument: 0, code: '$count += 1; $nonEmpty = 1; $sum += $v; $sumsq += $v * $v;' } }
+      : {}),
     init(state, g) {
       count(state)[g] = 0;
       nonEmpty(state)[g] = 0;

@@ -1,0 +1,170 @@
+import { InternalError } from '@hive-batch/core';
+import type { AccumulatorState, AggregateEvaluator, SlotArray } from '../contract';
+import { createAccumulatorState } from '../state';
+
+/** Number columns a fused kernel reads (`$v`). */
+export type FusedNumberValues = Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
+
+/**
+ * One generated loop: for rows `0..numRows-1`, runs every member's row update on group `groupIds[row]`'s
+ * stretch of `state`. `values[c]`/`validity[c]` are the fused argument columns (validity `null` = no NULLs).
+ */
+/* eslint-disable max-params -- hot path: positional arguments, no options object per batch */
+export type FusedKernel = (
+  state: Float64Array,
+  groupIds: Int32Array,
+  numRows: number,
+  values: readonly FusedNumberValues[],
+  validity: readonly (Uint8Array | null)[],
+) => void;
+/* eslint-enable max-params */
+
+/** An aggregate taking part in a fused loop: its evaluator and which fused argument column `$v` reads. */
+export interface FusedMember {
+  readonly evaluator: AggregateEvaluator;
+  /** Index into the kernel's `values`/`validity`, or `null` for an update that runs on every row. */
+  readonly column: number | null;
+}
+
+/** True when the evaluator declares a row update over f64/u8 slots only (what an interleaved f64 state holds). */
+export function isFusable(evaluator: AggregateEvaluator): boolean {
+  const update = evaluator.rowUpdate;
+  if (update == null || evaluator.layout.usesSideState) return false;
+  return evaluator.layout.slots.every((s) => s.type === 'f64' || s.type === 'u8');
+}
+
+const SLOT_REFERENCE = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * Several aggregates' declarative row updates compiled into one loop over an interleaved state: group g's slots
+ * live at `state[g * stride + offset]` (u8 slots as 0/1 numbers), so one row touches one stretch of memory
+ * instead of one array per slot. Members with the same argument column, layout, initial values and update share
+ * their slots (var_samp and stddev_samp of one column accumulate once, as Hive's CBO rewrite shares its sums).
+ * Kernels are generated on first use for each pattern of NULL-free columns.
+ */
+export class FusedAccumulator {
+  /** Numbers per group in the interleaved state. */
+  readonly stride: number;
+  /** Initial values of one group's stretch (what every member's `init` writes). */
+  readonly template: Float64Array;
+  /** For each member, the offset of each of its layout slots within a group's stretch. */
+  readonly slotOffsets: readonly (readonly number[])[];
+  private readonly members: readonly FusedMember[];
+  private readonly columnCount: number;
+  /** Distinct updates to emit: member index of the first member with that update. */
+  private readonly emitted: readonly number[];
+  private readonly kernels = new Map<number, FusedKernel>();
+
+  /**
+   * @throws {InternalError} when a member is not {@link isFusable} or its update names an unknown slot.
+   */
+  constructor(members: readonly FusedMember[], columnCount: number) {
+    this.members = members;
+    this.columnCount = columnCount;
+    const offsets: number[][] = [];
+    const initial: number[] = [];
+    const emitted: number[] = [];
+    const byKey = new Map<string, number>();
+    members.forEach((m, index) => {
+      if (!isFusable(m.evaluator)) throw new InternalError('aggregate has no fusable row update');
+      const values = initialSlotValues(m.evaluator);
+      const key = JSON.stringify([m.column, m.evaluator.layout.slots, values, m.evaluator.rowUpdate?.code]);
+      const shared = byKey.get(key);
+      if (shared != null) {
+        offsets.push(offsets[shared] ?? []);
+        return;
+      }
+      byKey.set(key, index);
+      emitted.push(index);
+      offsets.push(values.map((v) => initial.push(v) - 1));
+    });
+    this.stride = Math.max(initial.length, 1);
+    this.template = Float64Array.from(initial.length === 0 ? [0] : initial);
+    this.slotOffsets = offsets;
+    this.emitted = emitted;
+  }
+
+  /** The kernel for batches where column c has NULLs exactly when bit c of `nullableMask` is set. */
+  kernel(nullableMask: number): FusedKernel {
+    let k = this.kernels.get(nullableMask);
+    if (k == null) {
+      k = this.generate(nullableMask);
+      this.kernels.set(nullableMask, k);
+    }
+    return k;
+  }
+
+  private generate(nullableMask: number): FusedKernel {
+    const everyRow: string[] = [];
+    const perColumn: string[][] = Array.from({ length: this.columnCount }, () => []);
+    for (const index of this.emitted) {
+      const m = this.members[index] as FusedMember;
+      const block = `{ ${this.substitute(m, index)} }`;
+      if (m.column == null) everyRow.push(block);
+      else (perColumn[m.column] as string[]).push(block);
+    }
+    const lines: string[] = ['"use strict";'];
+    for (let c = 0; c < this.columnCount; c++)
+      lines.push(`const x${c} = values[${c}], b${c} = validity[${c}];`);
+    lines.push('for (let i = 0; i < numRows; i++) {');
+    lines.push(`const o = groupIds[i] * ${this.stride};`);
+    lines.push(...everyRow);
+    perColumn.forEach((blocks, c) => {
+      if (blocks.length === 0) return;
+      const body = `const v${c} = x${c}[i]; ${blocks.join(' ')}`;
+      if ((nullableMask & (1 << c)) === 0) lines.push(`{ ${body} }`);
+      else lines.push(`if ((b${c}[i >> 3] & (1 << (i & 7))) !== 0) { ${body} }`);
+    });
+    lines.push('}');
+    // Generated once per operator and NULL pattern from the built-in evaluators' declared updates; a new
+    // function per operator also keeps each loop's type feedback monomorphic.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- deliberate code generation
+    return new Function(
+      'state',
+      'groupIds',
+      'numRows',
+      'values',
+      'validity',
+      lines.join('\n'),
+    ) as FusedKernel;
+  }
+
+  private substitute(m: FusedMember, index: number): string {
+    const slots = m.evaluator.layout.slots;
+    const offsets = this.slotOffsets[index] ?? [];
+    const code = m.evaluator.rowUpdate?.code ?? '';
+    return code.replace(SLOT_REFERENCE, (_match, name: string) => {
+      if (name === 'v') {
+        if (m.column == null) throw new InternalError('a row update over every row cannot read $v');
+        return `v${m.column}`;
+      }
+      const k = slots.findIndex((s) => s.name === name);
+      if (k < 0) throw new InternalError(`row update names unknown slot $${name}`);
+      return `state[o + ${offsets[k] ?? 0}]`;
+    });
+  }
+
+  /**
+   * Member `index`'s slots of the listed groups as a column-wise state (`groups[j]` at index j), so the
+   * evaluator's own terminate / terminatePartial read them.
+   */
+  memberState(state: Float64Array, index: number, groups: ArrayLike<number>): AccumulatorState {
+    const m = this.members[index] as FusedMember;
+    const offsets = this.slotOffsets[index] ?? [];
+    const n = groups.length;
+    const out = createAccumulatorState(m.evaluator.layout, Math.max(n, 1));
+    out.slots.forEach((slot: SlotArray, k) => {
+      const off = offsets[k] ?? 0;
+      const numbers = slot as Float64Array | Uint8Array;
+      for (let j = 0; j < n; j++) numbers[j] = state[(groups[j] ?? 0) * this.stride + off] ?? 0;
+    });
+    return out;
+  }
+}
+
+/** What the evaluator's `init` writes into a group, slot by slot. */
+function initialSlotValues(evaluator: AggregateEvaluator): number[] {
+  const state = createAccumulatorState(evaluator.layout, 1);
+  evaluator.init(state, 0);
+  return state.slots.map((s) => Number(s[0] ?? 0));
+}
