@@ -3,7 +3,8 @@ import { HiveBatchError, HiveTypes, createColumnBuilder, createSchema, sliceBatc
 import type { Column, ColumnBatch, DataType, Schema } from '@hive-batch/core';
 import type { AggregateCall } from './aggregate-call';
 import { aggregateOutputSchema, groupKeyTypes } from './internal/aggregate-setup';
-import { EvaluatorAggregate, createGroupAggregate, resolveCall } from './internal/bound-aggregate';
+import { EvaluatorAggregate, resolveCall } from './internal/bound-aggregate';
+import { createGroupAggregates } from './internal/fused-aggregates';
 import type { GroupAggregate, ResolvedCall } from './internal/group-aggregate';
 import { consumesRows, emitsPartials } from './internal/operator-mode';
 import { SpillStore } from './internal/spill-store';
@@ -141,7 +142,7 @@ export class HashAggregate {
     this.partitionBits = Math.log2(partitions);
     this.spill = new SpillStore(options.spillDirectory, partitions);
     this.keys = createGroupKeys(this.keyTypes);
-    this.aggs = this.resolved.map((r) => createGroupAggregate(r, this.mode));
+    this.aggs = createGroupAggregates(this.resolved, this.mode, options.inputSchema);
     this.argumentColumns = [
       ...new Set(
         this.resolved.flatMap((r) => (r.call.args ?? []).filter((a): a is number => typeof a === 'number')),
@@ -225,15 +226,16 @@ export class HashAggregate {
     const gids = new Int32Array(n);
     for (let i = 0; i < n; i++) gids[i] = i;
     const columns: Column[] = this.options.groupBy.map((k) => batch.columns[k] as Column);
+    // All aggregates accumulate before any emits: fused ones share one state.
+    for (const agg of this.aggs) agg.reset();
+    for (const agg of this.aggs) agg.ensureGroups(n);
+    for (const agg of this.aggs) agg.accumulate(gids, batch, n);
     for (const agg of this.aggs) {
-      agg.reset();
-      agg.ensureGroups(n);
-      agg.accumulate(gids, batch, n);
       const b = createColumnBuilder(HiveTypes.binary, { initialCapacity: n });
       agg.emit(b, 0, n);
       columns.push(b.finish());
-      agg.reset();
     }
+    for (const agg of this.aggs) agg.reset();
     const out: ColumnBatch = { schema: this.outputSchema, columns, numRows: n };
     const parts: ColumnBatch[] = [];
     for (let s = 0; s < n; s += this.highWaterMarkRows) {
@@ -383,7 +385,7 @@ export class HashAggregate {
   async close(): Promise<void> {
     await this.spill.close();
     this.keys = createGroupKeys(this.keyTypes);
-    this.aggs = this.resolved.map((r) => createGroupAggregate(r, this.mode));
+    this.aggs = createGroupAggregates(this.resolved, this.mode, this.options.inputSchema);
   }
 }
 

@@ -137,6 +137,69 @@ export class ArgumentReader {
   }
 }
 
+/**
+ * Appends groups `from..to-1` of `state` to `builder`: encoded partials when `partial`, else the evaluator's
+ * results (fixed-width double/bigint results in one bulk call instead of a checked append per group).
+ */
+export function emitEvaluatorResults(
+  ev: AggregateEvaluator,
+  state: AccumulatorState,
+  out: {
+    readonly builder: ColumnBuilder;
+    readonly from: number;
+    readonly to: number;
+    readonly partial: boolean;
+  },
+): void {
+  const { builder, from, to } = out;
+  if (out.partial) {
+    for (let g = from; g < to; g++) builder.append(ev.encodePartial(ev.terminatePartial(state, g)));
+    return;
+  }
+  const kind = ev.resultType.kind;
+  if (kind === 'double' || kind === 'bigint') {
+    const n = to - from;
+    const values = kind === 'double' ? new Float64Array(n) : new BigInt64Array(n);
+    const valid = new Uint8Array(n);
+    let nulls = 0;
+    for (let g = from; g < to; g++) {
+      const v = ev.terminate(state, g);
+      if (v == null) {
+        nulls++;
+      } else {
+        values[g - from] = v as never;
+        valid[g - from] = 1;
+      }
+    }
+    builder.appendFixedValues(values, nulls === 0 ? null : valid);
+    return;
+  }
+  for (let g = from; g < to; g++) builder.append(ev.terminate(state, g));
+}
+
+/** Column types of an evaluator's spill columns: its raw slots, or one binary partial column for side state. */
+export function spillTypesOf(ev: AggregateEvaluator): DataType[] {
+  if (ev.layout.usesSideState) return [HiveTypes.binary];
+  return ev.layout.slots.map((s) => SLOT_SPILL_TYPES[s.type]);
+}
+
+/** Fixed-width slots of groups `0..numGroups-1` of `state` as spill columns (u8 slots as tinyint bytes). */
+export function spillColumnsOf(state: AccumulatorState, numGroups: number): Column[] {
+  return state.slots.map((slot) => {
+    const out = slot.length === numGroups ? slot : slot.subarray(0, numGroups);
+    const values = out instanceof Uint8Array ? new Int8Array(out.buffer, out.byteOffset, numGroups) : out;
+    const type = SLOT_SPILL_TYPES[slotTypeOf(out)];
+    return {
+      type,
+      layout: 'fixed',
+      length: numGroups,
+      nullCount: 0,
+      validity: null,
+      values,
+    } satisfies Column;
+  });
+}
+
 /** A {@link GroupAggregate} over any evaluator, through the contract only. */
 export class EvaluatorAggregate implements GroupAggregate {
   readonly outputType: DataType;
@@ -182,31 +245,7 @@ export class EvaluatorAggregate implements GroupAggregate {
   }
 
   emit(builder: ColumnBuilder, from: number, to: number): void {
-    const ev = this.evaluator;
-    if (this.partialOutput) {
-      for (let g = from; g < to; g++) builder.append(this.partialBytes(g));
-      return;
-    }
-    const kind = ev.resultType.kind;
-    if (kind === 'double' || kind === 'bigint') {
-      // Fixed-width results go to the builder in one bulk call instead of a checked append per group.
-      const n = to - from;
-      const values = kind === 'double' ? new Float64Array(n) : new BigInt64Array(n);
-      const valid = new Uint8Array(n);
-      let nulls = 0;
-      for (let g = from; g < to; g++) {
-        const v = ev.terminate(this.state, g);
-        if (v == null) {
-          nulls++;
-        } else {
-          values[g - from] = v as never;
-          valid[g - from] = 1;
-        }
-      }
-      builder.appendFixedValues(values, nulls === 0 ? null : valid);
-      return;
-    }
-    for (let g = from; g < to; g++) builder.append(ev.terminate(this.state, g));
+    emitEvaluatorResults(this.evaluator, this.state, { builder, from, to, partial: this.partialOutput });
   }
 
   partialBytes(group: number): Uint8Array {
@@ -225,7 +264,9 @@ export class EvaluatorAggregate implements GroupAggregate {
       for (let k = 0; k < samples; k++) {
         const g = Math.floor((k * (groups - 1)) / Math.max(samples - 1, 1));
         sampled +=
-          ev.estimateSideBytes == null ? 2 * this.partialBytes(g).length : ev.estimateSideBytes(this.state, g);
+          ev.estimateSideBytes == null
+            ? 2 * this.partialBytes(g).length
+            : ev.estimateSideBytes(this.state, g);
       }
       bytes += (groups * sampled) / samples + groups * 64;
     }
@@ -242,9 +283,7 @@ export class EvaluatorAggregate implements GroupAggregate {
   }
 
   spillTypes(): DataType[] {
-    const layout = this.evaluator.layout;
-    if (layout.usesSideState) return [HiveTypes.binary];
-    return layout.slots.map((s) => SLOT_SPILL_TYPES[s.type]);
+    return spillTypesOf(this.evaluator);
   }
 
   spillColumns(groups: Int32Array): Column[] {
@@ -255,13 +294,16 @@ export class EvaluatorAggregate implements GroupAggregate {
       return [b.finish()];
     }
     // Fixed-width state is written as its raw slots: no per-group partial objects or byte strings.
-    return this.state.slots.map((slot) => {
-      const out = new (slot.constructor as new (n: number) => SlotArray)(m);
-      for (let j = 0; j < m; j++) out[j] = slot[groups[j] ?? 0] as never;
-      const values = out instanceof Uint8Array ? new Int8Array(out.buffer) : out;
-      const type = SLOT_SPILL_TYPES[slotTypeOf(out)];
-      return { type, layout: 'fixed', length: m, nullCount: 0, validity: null, values } satisfies Column;
-    });
+    const gathered: AccumulatorState = {
+      slots: this.state.slots.map((slot) => {
+        const out = new (slot.constructor as new (n: number) => SlotArray)(m);
+        for (let j = 0; j < m; j++) out[j] = slot[groups[j] ?? 0] as never;
+        return out;
+      }),
+      side: [],
+      capacity: m,
+    };
+    return spillColumnsOf(gathered, m);
   }
 
   mergeSpilled(groupIds: Int32Array, columns: readonly Column[], numRows: number): void {

@@ -1,0 +1,200 @@
+import { FusedAccumulator, isFusable } from '@hive-batch/aggregate';
+import type { FusedMember, FusedNumberValues } from '@hive-batch/aggregate';
+import { HiveTypes, InternalError, dataTypeEquals } from '@hive-batch/core';
+import type { Column, ColumnBatch, ColumnBuilder, DataType, Schema } from '@hive-batch/core';
+import { createGroupAggregate, emitEvaluatorResults, spillColumnsOf, spillTypesOf } from './bound-aggregate';
+import type { GroupAggregate, ResolvedCall } from './group-aggregate';
+import { consumesRows, emitsPartials } from './operator-mode';
+import type { OperatorMode } from './operator-mode';
+
+const NUMBER_KINDS = new Set(['tinyint', 'smallint', 'int', 'float', 'double']);
+
+/** The input column a call's row update reads (`null` = every row), or `undefined` when it cannot be fused. */
+function fusedColumnOf(r: ResolvedCall, schema: Schema): number | null | undefined {
+  const update = r.evaluator.rowUpdate;
+  if (update == null || r.call.distinct === true || !isFusable(r.evaluator)) return undefined;
+  if (update.argument == null) return null;
+  const arg = r.call.args?.[update.argument];
+  if (typeof arg !== 'number') return undefined;
+  const type = schema.fields[arg]?.type;
+  const want = r.evaluator.inputTypes[update.argument];
+  // Only columns the kernel can read as they are: a cast would go through ArgumentReader.
+  if (type == null || want == null || !NUMBER_KINDS.has(type.kind) || !dataTypeEquals(type, want))
+    return undefined;
+  return arg;
+}
+
+/**
+ * The operator-side aggregates of a call list. In row-consuming modes, calls whose evaluators declare a row update
+ * over a number column (count, sum, avg, min, max, the variance family …) are fused — two or more of them — into
+ * one generated loop over an interleaved state; the rest get their own kernels.
+ */
+export function createGroupAggregates(
+  resolved: readonly ResolvedCall[],
+  mode: OperatorMode,
+  inputSchema: Schema,
+): GroupAggregate[] {
+  const columns = consumesRows(mode) ? resolved.map((r) => fusedColumnOf(r, inputSchema)) : [];
+  const fusable = columns.filter((c) => c !== undefined).length;
+  if (fusable < 2) return resolved.map((r) => createGroupAggregate(r, mode));
+  const inputColumns = [...new Set(columns.filter((c): c is number => c != null))];
+  const members: FusedMember[] = [];
+  const memberOf: number[] = [];
+  resolved.forEach((r, k) => {
+    const c = columns[k];
+    if (c === undefined) return;
+    memberOf[k] = members.length;
+    members.push({ evaluator: r.evaluator, column: c == null ? null : inputColumns.indexOf(c) });
+  });
+  const shared = new FusedState(new FusedAccumulator(members, inputColumns.length), inputColumns);
+  let first = true;
+  return resolved.map((r, k) => {
+    const index = memberOf[k];
+    if (index === undefined) return createGroupAggregate(r, mode);
+    const member = new FusedGroupAggregate(shared, { index, resolved: r, driver: first, mode });
+    first = false;
+    return member;
+  });
+}
+
+/** The interleaved state of one fused loop, shared by its members. */
+class FusedState {
+  readonly accumulator: FusedAccumulator;
+  state: Float64Array = new Float64Array(0);
+  groups = 0;
+  private readonly inputColumns: readonly number[];
+
+  constructor(accumulator: FusedAccumulator, inputColumns: readonly number[]) {
+    this.accumulator = accumulator;
+    this.inputColumns = inputColumns;
+  }
+
+  ensureGroups(groups: number): void {
+    if (groups <= this.groups) return;
+    const stride = this.accumulator.stride;
+    if (groups * stride > this.state.length) {
+      const grown = new Float64Array(Math.max(groups, 2 * (this.state.length / stride), 1024) * stride);
+      grown.set(this.state.subarray(0, this.groups * stride));
+      this.state = grown;
+    }
+    const template = this.accumulator.template;
+    for (let k = 0; k < stride; k++) {
+      const v = template[k] ?? 0;
+      for (let g = this.groups; g < groups; g++) this.state[g * stride + k] = v;
+    }
+    this.groups = groups;
+  }
+
+  accumulate(groupIds: Int32Array, batch: ColumnBatch, numRows: number): void {
+    const values: FusedNumberValues[] = [];
+    const validity: (Uint8Array | null)[] = [];
+    let mask = 0;
+    this.inputColumns.forEach((k, c) => {
+      const col = batch.columns[k];
+      if (col?.layout !== 'fixed' || col.values instanceof BigInt64Array) {
+        throw new InternalError(`fused aggregate input column ${k} is not a number column`);
+      }
+      values.push(col.values);
+      const hasNulls = col.validity != null && col.nullCount > 0;
+      validity.push(hasNulls ? col.validity : null);
+      if (hasNulls) mask |= 1 << c;
+    });
+    this.accumulator.kernel(mask)(this.state, groupIds, numRows, values, validity);
+  }
+
+  reset(): void {
+    this.state = new Float64Array(0);
+    this.groups = 0;
+  }
+}
+
+/**
+ * One call of a fused loop. The first member drives the shared state (grows it, runs the loop); the others only
+ * read their slots, through their evaluator, when emitting or spilling.
+ */
+export class FusedGroupAggregate implements GroupAggregate {
+  readonly outputType: DataType;
+  private readonly shared: FusedState;
+  private readonly index: number;
+  private readonly resolved: ResolvedCall;
+  private readonly driver: boolean;
+  private readonly partialOutput: boolean;
+
+  constructor(
+    shared: FusedState,
+    member: { index: number; resolved: ResolvedCall; driver: boolean; mode: OperatorMode },
+  ) {
+    this.shared = shared;
+    this.index = member.index;
+    this.resolved = member.resolved;
+    this.driver = member.driver;
+    this.partialOutput = emitsPartials(member.mode);
+    this.outputType = this.partialOutput ? HiveTypes.binary : member.resolved.evaluator.resultType;
+  }
+
+  ensureGroups(groups: number): void {
+    this.shared.ensureGroups(groups);
+  }
+
+  accumulate(groupIds: Int32Array, batch: ColumnBatch, numRows: number): void {
+    if (this.driver) this.shared.accumulate(groupIds, batch, numRows);
+  }
+
+  merge(): void {
+    throw new InternalError('fused aggregates only consume rows');
+  }
+
+  private stateOf(groups: ArrayLike<number>): ReturnType<FusedAccumulator['memberState']> {
+    return this.shared.accumulator.memberState(this.shared.state, this.index, groups);
+  }
+
+  emit(builder: ColumnBuilder, from: number, to: number): void {
+    const groups = new Int32Array(to - from);
+    for (let g = from; g < to; g++) groups[g - from] = g;
+    emitEvaluatorResults(this.resolved.evaluator, this.stateOf(groups), {
+      builder,
+      from: 0,
+      to: to - from,
+      partial: this.partialOutput,
+    });
+  }
+
+  partialBytes(group: number): Uint8Array {
+    const ev = this.resolved.evaluator;
+    return ev.encodePartial(ev.terminatePartial(this.stateOf([group]), 0));
+  }
+
+  estimateBytes(): number {
+    return this.driver ? this.shared.state.byteLength : 0;
+  }
+
+  reset(): void {
+    this.shared.reset();
+  }
+
+  moveGroup(from: number, to: number): void {
+    // Members may share slots, so the driver moves the whole stretch once for all of them.
+    if (from === to || !this.driver) return;
+    const { stride, template } = this.shared.accumulator;
+    const state = this.shared.state;
+    state.copyWithin(to * stride, from * stride, (from + 1) * stride);
+    state.set(template, from * stride);
+  }
+
+  retainGroups(groups: number): void {
+    this.shared.groups = Math.min(this.shared.groups, groups);
+  }
+
+  spillTypes(): DataType[] {
+    return spillTypesOf(this.resolved.evaluator);
+  }
+
+  spillColumns(groups: Int32Array): Column[] {
+    const state = this.stateOf(groups);
+    return spillColumnsOf(state, groups.length);
+  }
+
+  mergeSpilled(): void {
+    throw new InternalError('spilled fused state is merged by an evaluator aggregate');
+  }
+}
