@@ -47,7 +47,10 @@ export class IntGroupTable {
     this.hashIds(keys, validity, numRows, out);
   }
 
-  /** The direct-mapped path; returns false (having changed nothing) when the batch's keys do not fit. */
+  /**
+   * The direct-mapped path; returns false when the batch's keys span too wide a range (groups created so far stay
+   * valid: the caller moves them into the hash table and redoes the batch there).
+   */
   // eslint-disable-next-line max-params -- hot path
   private directIds(
     keys: ArrayLike<number>,
@@ -55,45 +58,68 @@ export class IntGroupTable {
     numRows: number,
     out: Int32Array,
   ): boolean {
-    const hasNulls = validity != null;
-    let lo = 2147483647;
-    let hi = -2147483648;
-    for (let i = 0; i < numRows; i++) {
-      if (hasNulls && (validity[i >> 3]! & (1 << (i & 7))) === 0) continue;
-      const k = keys[i]! | 0;
-      if (k < lo) lo = k;
-      if (k > hi) hi = k;
+    let i = this.directRun(keys, validity, { from: 0, numRows, out });
+    // Row i's key lies outside the mapped range: widen it once for the rest of the batch, or give up.
+    while (i < numRows) {
+      if (!this.widenDirect(keys, validity, i, numRows)) return false;
+      i = this.directRun(keys, validity, { from: i, numRows, out });
     }
-    let direct = this.direct!;
-    if (lo <= hi) {
-      const base = direct.length === 0 ? lo : Math.min(lo, this.directBase);
-      const top = direct.length === 0 ? hi : Math.max(hi, this.directBase + direct.length - 1);
-      if (top - base + 1 > DIRECT_LIMIT) return false;
-      if (base !== this.directBase || top - base + 1 > direct.length) {
-        const next = new Int32Array(Math.min(DIRECT_LIMIT, Math.max(top - base + 1, direct.length * 2))).fill(
-          -1,
-        );
-        if (direct.length > 0) next.set(direct, this.directBase - base);
-        direct = next;
-        this.direct = next;
-        this.directBase = base;
-      }
-    }
+    return true;
+  }
+
+  /** Maps rows from `from` on until a key falls outside the direct range; returns that row (or `numRows`). */
+  private directRun(
+    keys: ArrayLike<number>,
+    validity: Uint8Array | null,
+    rows: { readonly from: number; readonly numRows: number; readonly out: Int32Array },
+  ): number {
+    const { numRows, out } = rows;
+    const direct = this.direct!;
     const base = this.directBase;
-    for (let i = 0; i < numRows; i++) {
-      if (hasNulls && (validity[i >> 3]! & (1 << (i & 7))) === 0) {
+    const len = direct.length;
+    for (let i = rows.from; i < numRows; i++) {
+      if (validity != null && (validity[i >> 3]! & (1 << (i & 7))) === 0) {
         if (this.nullGroup < 0) this.nullGroup = this.newGroup(0);
         out[i] = this.nullGroup;
         continue;
       }
       const k = keys[i]! | 0;
-      let g = direct[k - base]!;
+      const d = k - base;
+      if (d < 0 || d >= len) return i;
+      let g = direct[d]!;
       if (g < 0) {
         g = this.newGroup(k);
-        direct[k - base] = g;
+        direct[d] = g;
       }
       out[i] = g;
     }
+    return numRows;
+  }
+
+  /** Grows the direct map to cover the keys of rows `from..numRows-1`; false when that exceeds the limit. */
+  // eslint-disable-next-line max-params -- hot path
+  private widenDirect(
+    keys: ArrayLike<number>,
+    validity: Uint8Array | null,
+    from: number,
+    numRows: number,
+  ): boolean {
+    let lo = 2147483647;
+    let hi = -2147483648;
+    for (let i = from; i < numRows; i++) {
+      if (validity != null && (validity[i >> 3]! & (1 << (i & 7))) === 0) continue;
+      const k = keys[i]! | 0;
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
+    }
+    const direct = this.direct!;
+    const base = direct.length === 0 ? lo : Math.min(lo, this.directBase);
+    const top = direct.length === 0 ? hi : Math.max(hi, this.directBase + direct.length - 1);
+    if (top - base + 1 > DIRECT_LIMIT) return false;
+    const next = new Int32Array(Math.min(DIRECT_LIMIT, Math.max(top - base + 1, direct.length * 2))).fill(-1);
+    if (direct.length > 0) next.set(direct, this.directBase - base);
+    this.direct = next;
+    this.directBase = base;
     return true;
   }
 
