@@ -11,6 +11,7 @@ const MULT_LO = 0xece66d; // 0x5DEECE66D & 0xFFFFFF
 const ADDEND = 0xb;
 const TWO_24 = 16777216;
 const TWO_M53 = 1 / 9007199254740992;
+const TWO_M24 = 1 / TWO_24;
 
 export class JavaRandom {
   private hi: number;
@@ -45,4 +46,105 @@ export class JavaRandom {
   nextDouble(): number {
     return (this.next(26) * 134217728 + this.next(27)) * TWO_M53;
   }
+
+  /**
+   * Makes `count` `nextDouble()` draws, the r-th compared as `draw <= 1.0 / (ties + r)` (reservoir sampling
+   * after `ties` candidates, as Hive's NumericHistogram breaks ties), and returns the last r that passed, or 0.
+   * Same state and outcomes as calling `nextDouble()` in a loop, with the arithmetic inlined.
+   */
+  lastReservoirPick(ties: number, count: number): number {
+    let hi = this.hi;
+    let lo = this.lo;
+    let picked = 0;
+    for (let r = 1; r <= count; r++) {
+      // Two LCG steps (see next()); 2^-24 scalings are exact, so floor() gives the carry and the remainder.
+      let p = lo * MULT_LO + ADDEND;
+      let carry = Math.floor(p * TWO_M24);
+      const l = p - carry * TWO_24;
+      let h = hi * MULT_LO + lo * MULT_HI + carry;
+      h -= Math.floor(h * TWO_M24) * TWO_24;
+      const a = h * 4 + (l >>> 22); // next(26)
+      p = l * MULT_LO + ADDEND;
+      carry = Math.floor(p * TWO_M24);
+      lo = p - carry * TWO_24;
+      hi = h * MULT_LO + l * MULT_HI + carry;
+      hi -= Math.floor(hi * TWO_M24) * TWO_24;
+      const b = hi * 8 + (lo >>> 21); // next(27)
+      if ((a * 134217728 + b) * TWO_M53 <= 1.0 / (ties + r)) picked = r;
+    }
+    this.hi = hi;
+    this.lo = lo;
+    return picked;
+  }
+
+  /**
+   * Advances the state by `steps` calls of `next(bits)` (a `nextDouble()` is two steps) in O(log steps), to
+   * exactly the state that many calls would leave; `steps` is a non-negative safe integer. The histogram uses
+   * it to pass over runs of tie draws whose outcomes cannot change its result.
+   */
+  skip(steps: number): void {
+    let n = steps;
+    let hi = this.hi;
+    let lo = this.lo;
+    for (let j = 0; n > 0; j++) {
+      const bit = n % 2;
+      n = (n - bit) / 2;
+      if (bit === 0) continue;
+      const t = 4 * j;
+      mulMod48(JUMP_TABLE[t] as number, JUMP_TABLE[t + 1] as number, hi, lo, jumpScratch);
+      const l = (jumpScratch[1] as number) + (JUMP_TABLE[t + 3] as number);
+      const carry = l >= TWO_24 ? 1 : 0;
+      lo = l - carry * TWO_24;
+      hi = ((jumpScratch[0] as number) + (JUMP_TABLE[t + 2] as number) + carry) % TWO_24;
+    }
+    this.hi = hi;
+    this.lo = lo;
+  }
 }
+
+/**
+ * `(a · b) mod 2^48` of two 48-bit values given as 24-bit halves, written into `out` as [hi, lo]. Every
+ * partial product stays below 2^53, so it is exact in doubles.
+ */
+// eslint-disable-next-line max-params -- two 48-bit operands as halves, and the output pair (hot path, no allocation)
+function mulMod48(ah: number, al: number, bh: number, bl: number, out: Float64Array): void {
+  const p = al * bl;
+  const carry = Math.floor(p / TWO_24);
+  out[1] = p - carry * TWO_24;
+  out[0] = (ah * bl + al * bh + carry) % TWO_24;
+}
+
+/**
+ * Affine maps `s ↦ A·s + C (mod 2^48)` of the generator advanced by 2^j steps, j = 0…52, as
+ * [A_hi, A_lo, C_hi, C_lo] rows: skipping n steps composes the rows of n's set bits in O(log n) instead of
+ * stepping n times (the histogram skips whole runs of tie draws whose outcomes cannot matter).
+ */
+const JUMP_TABLE: Float64Array = (() => {
+  const rows = 53;
+  const t = new Float64Array(rows * 4);
+  const tmp = new Float64Array(2);
+  t[0] = MULT_HI;
+  t[1] = MULT_LO;
+  t[2] = 0;
+  t[3] = ADDEND;
+  for (let j = 1; j < rows; j++) {
+    const [ah, al, ch, cl] = [
+      t[4 * j - 4] as number,
+      t[4 * j - 3] as number,
+      t[4 * j - 2] as number,
+      t[4 * j - 1] as number,
+    ];
+    // Doubling: A' = A·A, C' = A·C + C.
+    mulMod48(ah, al, ah, al, tmp);
+    t[4 * j] = tmp[0] as number;
+    t[4 * j + 1] = tmp[1] as number;
+    mulMod48(ah, al, ch, cl, tmp);
+    const lo = (tmp[1] as number) + cl;
+    const carry = lo >= TWO_24 ? 1 : 0;
+    t[4 * j + 3] = lo - carry * TWO_24;
+    t[4 * j + 2] = ((tmp[0] as number) + ch + carry) % TWO_24;
+  }
+  return t;
+})();
+
+const jumpScratch = new Float64Array(2);

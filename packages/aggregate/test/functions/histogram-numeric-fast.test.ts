@@ -5,56 +5,233 @@ import { FastNumericHistogram } from '../../src/internal/histogram/fast-numeric-
 import { NumericHistogram } from '../../src/internal/histogram/numeric-histogram';
 import { readDataRows } from './qtest-corpus';
 
-/** Runs both structures on the same values; returns [fast, faithful] serializations plus the next PRNG draws. */
-function both(values: readonly number[], nbins: number): [unknown, unknown] {
+/** The next draw of a copy of `rng`: equal for two generators exactly when their 48-bit states are equal. */
+function peek(rng: JavaRandom): number {
+  return Object.assign(Object.create(JavaRandom.prototype) as JavaRandom, rng).nextDouble();
+}
+
+/** Bins as Float64 bit patterns (so -0/0 and every rounding difference show). */
+function bits(values: readonly number[]): string {
+  return Buffer.from(new Float64Array(values).buffer).toString('hex');
+}
+
+type Op = { add: number } | { merge: readonly number[] } | { serialize: true };
+
+/**
+ * Runs the same operations on the fast structure (with `chunkBins` bins per chunk) and the faithful one and
+ * returns, for each, one line per operation (bins bit for bit and the PRNG state) plus the final quantiles.
+ */
+function traces(ops: readonly Op[], nbins: number, chunkBins?: number): [string[], string[]] {
   const rf = new JavaRandom(31183);
   const rs = new JavaRandom(31183);
-  const fast = new FastNumericHistogram(rf);
+  const fast = new FastNumericHistogram(rf, chunkBins);
   const slow = new NumericHistogram(0, rs);
   fast.allocate(nbins);
   slow.allocate(nbins);
-  for (const v of values) {
-    fast.add(v);
-    slow.add(v);
-  }
-  return [
-    [fast.serialize(), rf.nextDouble()],
-    [slow.serialize(), rs.nextDouble()],
-  ];
+  const tf: string[] = [];
+  const ts: string[] = [];
+  ops.forEach((op, i) => {
+    if ('add' in op) {
+      fast.add(op.add);
+      slow.add(op.add);
+    } else if ('merge' in op) {
+      fast.faithful().merge(op.merge);
+      slow.merge(op.merge);
+    }
+    tf.push(`${i} ${bits(fast.serialize())} ${peek(rf)}`);
+    ts.push(`${i} ${bits(slow.serialize())} ${peek(rs)}`);
+  });
+  const f = fast.faithful();
+  const qs = [0.001, 0.25, 0.5, 0.75, 0.999];
+  tf.push(bits(f.used > 0 ? qs.map((q) => f.quantile(q)) : []));
+  ts.push(bits(slow.used > 0 ? qs.map((q) => slow.quantile(q)) : []));
+  return [tf, ts];
 }
 
-describe('FastNumericHistogram ≡ faithful NumericHistogram (bins, centres and PRNG state)', () => {
-  it('on integer data full of tied gaps', () => {
+const adds = (values: readonly number[]): Op[] => values.map((v) => ({ add: v }));
+const nbinsArb = fc.oneof(fc.constantFrom(1, 2, 3), fc.integer({ min: 1, max: 40 }));
+const chunkArb = fc.oneof(fc.constant(undefined), fc.integer({ min: 1, max: 5 }));
+
+describe('FastNumericHistogram ≡ faithful NumericHistogram (bins bit for bit, PRNG state after every op)', () => {
+  it('on integer data full of duplicates and tied gaps', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 300 }),
-        fc.integer({ min: 1, max: 40 }),
-        (values, nb) => {
-          const [a, b] = both(values, nb);
-          expect(a).toEqual(b);
+        fc.array(fc.integer({ min: -30, max: 60 }), { maxLength: 300 }),
+        nbinsArb,
+        chunkArb,
+        (v, nb, cb) => {
+          const [f, s] = traces(adds(v), nb, cb);
+          expect(f).toEqual(s);
         },
       ),
       { numRuns: 150 },
     );
   });
-  it('on doubles, including ±Infinity and NaN (which switch to the faithful structure)', () => {
-    const v = fc.oneof(
-      { weight: 20, arbitrary: fc.double({ min: -1e3, max: 1e3, noNaN: true }) },
-      { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Infinity, -Infinity, 0, -0) },
-    );
+
+  it('on grid values (multiples of 0.01: floating-point ties between different gaps)', () => {
+    const grid = fc.integer({ min: -2000, max: 2000 }).map((k) => k / 100);
     fc.assert(
-      fc.property(fc.array(v, { maxLength: 300 }), fc.integer({ min: 1, max: 50 }), (values, nb) => {
-        const [a, b] = both(values, nb);
-        expect(a).toEqual(b);
+      fc.property(fc.array(grid, { maxLength: 400 }), nbinsArb, chunkArb, (v, nb, cb) => {
+        const [f, s] = traces(adds(v), nb, cb);
+        expect(f).toEqual(s);
       }),
       { numRuns: 150 },
     );
   });
+
+  it('on doubles with -0/0, NaN, ±Infinity (fallback) and huge magnitudes (infinite gaps)', () => {
+    const v = fc.oneof(
+      { weight: 20, arbitrary: fc.double({ min: -1e3, max: 1e3, noNaN: true }) },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom(0, -0, 1e308, -1e308, Number.MAX_VALUE, -Number.MAX_VALUE, 5e-324),
+      },
+      { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Infinity, -Infinity) },
+    );
+    fc.assert(
+      fc.property(fc.array(v, { maxLength: 300 }), nbinsArb, chunkArb, (values, nb, cb) => {
+        const [f, s] = traces(adds(values), nb, cb);
+        expect(f).toEqual(s);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('with huge counts (long runs of one value) between spread values', () => {
+    const op = fc.oneof(
+      fc.integer({ min: 0, max: 200 }).map((k) => [k / 10]),
+      fc
+        .tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 50, max: 400 }))
+        .map(([k, n]) => Array<number>(n).fill(k)),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), nbinsArb, chunkArb, (runs, nb, cb) => {
+        const [f, s] = traces(adds(runs.flat()), nb, cb);
+        expect(f).toEqual(s);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('with serialize and merges of partials interleaved (merges switch to the faithful structure)', () => {
+    const partial = fc
+      .array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 1, max: 9 })), { maxLength: 12 })
+      .map((bins) => {
+        const sorted = [...new Map(bins.map(([x, y]) => [x / 4, y])).entries()].sort((a, b) => a[0] - b[0]);
+        return [12, ...sorted.flat()];
+      });
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      { weight: 12, arbitrary: fc.integer({ min: -40, max: 40 }).map((k) => ({ add: k / 4 })) },
+      { weight: 2, arbitrary: fc.constant({ serialize: true as const }) },
+      { weight: 1, arbitrary: partial.map((p) => ({ merge: p })) },
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 200 }), nbinsArb, chunkArb, (ops, nb, cb) => {
+        const [f, s] = traces(ops, nb, cb);
+        expect(f).toEqual(s);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('on long grid streams (many prefix-minimum levels per trim, so many skipped draws)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: 8, max: 300 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.constantFrom(100, 1000, 100_000),
+        (seed, nb, cb, grid) => {
+          const rng = new JavaRandom(seed);
+          const values = Array.from({ length: 2500 }, () => Math.floor(rng.nextDouble() * grid) / 100);
+          const rf = new JavaRandom(31183);
+          const rs = new JavaRandom(31183);
+          const fast = new FastNumericHistogram(rf, cb);
+          const slow = new NumericHistogram(0, rs);
+          fast.allocate(nb);
+          slow.allocate(nb);
+          const states: [number, number][] = [];
+          values.forEach((v, i) => {
+            fast.add(v);
+            slow.add(v);
+            if (i % 97 === 0) states.push([peek(rf), peek(rs)]);
+          });
+          expect(bits(fast.serialize())).toBe(bits(slow.serialize()));
+          expect(peek(rf)).toBe(peek(rs));
+          expect(states.map(([f]) => f)).toEqual(states.map(([, s]) => s));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
   it('on the corpus column with many bins (chunk splits)', () => {
     const values = readDataRows('kv1.txt').map((r) => Number((r[1] ?? '').slice(4)));
+    expect(values.length).toBeGreaterThan(400);
     for (const nb of [2, 20, 100, 200]) {
-      const [a, b] = both([...values, ...values.map((x) => x / 7)], nb);
-      expect(a).toEqual(b);
+      const [f, s] = traces(adds([...values, ...values.map((x) => x / 7)]), nb);
+      expect(f).toEqual(s);
     }
+  });
+
+  it('on the benchmark distribution (floor(u·100000)/100) with many chunks and deep trims', () => {
+    const rng = new JavaRandom(7);
+    const values = Array.from({ length: 6000 }, () => Math.floor(rng.nextDouble() * 100_000) / 100);
+    for (const [nb, cb] of [
+      [500, undefined],
+      [300, 2],
+      [64, 1],
+    ] as const) {
+      const rf = new JavaRandom(31183);
+      const rs = new JavaRandom(31183);
+      const fast = new FastNumericHistogram(rf, cb);
+      const slow = new NumericHistogram(0, rs);
+      fast.allocate(nb);
+      slow.allocate(nb);
+      for (const v of values) {
+        fast.add(v);
+        slow.add(v);
+      }
+      expect(bits(fast.serialize())).toBe(bits(slow.serialize()));
+      expect(peek(rf)).toBe(peek(rs));
+    }
+  });
+});
+
+describe('JavaRandom.skip and lastReservoirPick', () => {
+  it('skip(n) leaves the state n calls of next() would', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+        fc.integer({ min: 0, max: 3000 }),
+        (seed, n) => {
+          const a = new JavaRandom(seed);
+          const b = new JavaRandom(seed);
+          for (let i = 0; i < n; i++) a.next(32);
+          b.skip(n);
+          expect(b.nextInt()).toBe(a.nextInt());
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('lastReservoirPick equals the nextDouble() <= 1/ties loop', () => {
+    fc.assert(
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 0, max: 200 }),
+        (seed, ties, n) => {
+          const a = new JavaRandom(seed);
+          const b = new JavaRandom(seed);
+          let want = 0;
+          for (let r = 1; r <= n; r++) if (a.nextDouble() <= 1.0 / (ties + r)) want = r;
+          expect(b.lastReservoirPick(ties, n)).toBe(want);
+          expect(b.nextDouble()).toBe(a.nextDouble());
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

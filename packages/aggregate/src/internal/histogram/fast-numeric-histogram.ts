@@ -1,21 +1,36 @@
+import { InternalError } from '@hive-batch/core';
 import { JavaRandom } from '../java-random';
+import { GapMinTree } from './gap-min-tree';
 import { NUMERIC_HISTOGRAM_SEED, NumericHistogram } from './numeric-histogram';
 
-/** A run of consecutive bins; `min` is the smallest gap owned by the run (see {@link FastNumericHistogram}). */
+/**
+ * A run of consecutive bins. It owns the gap after each of its bins (the last one reaching into the next
+ * chunk's first bin; the very last bin owns none): `min` is the smallest owned gap and `ties` how many owned
+ * gaps equal it.
+ */
 interface Chunk {
   x: Float64Array;
   y: Float64Array;
   n: number;
   min: number;
+  ties: number;
 }
+
+/** Bins per chunk after a split; small, because a trim scans whole chunks only where the running minimum drops. */
+const DEFAULT_CHUNK_BINS = 16;
 
 /**
  * The same histogram as {@link NumericHistogram} — same bins, same floating-point centres, same PRNG draws —
- * with a faster `add`: bins live in chunks of ~√nbins, each knowing the smallest gap it owns (the gap after each
- * of its bins, the last one reaching into the next chunk). Hive's trim scans every gap and consumes a PRNG draw
- * on each tie with the running minimum; a chunk whose smallest gap exceeds the running minimum cannot change
- * the scan's state and is skipped whole, so a trim costs O(chunks + scanned chunks · chunk size) instead of
- * O(nbins), and an insertion moves only one chunk.
+ * with a fast `add`. Bins live in small sorted chunks; a {@link GapMinTree} over the chunks holds each one's
+ * smallest gap and its number of ties.
+ *
+ * Hive's trim scans every gap left to right, resets on a new minimum and draws once (`nextDouble() <= 1/ties`)
+ * on every gap equal to the running minimum. Draws made while the running minimum is above the global one
+ * cannot decide the merged pair (a later reset discards them), so only their number matters: the tree counts
+ * them per stretch of chunks and the generator jumps ahead by that many steps. The chunks where the running
+ * minimum drops are scanned gap by gap. Once it reaches the global minimum, the remaining ties are drawn for
+ * real, and the tree locates the tie of the last successful draw. A trim thus costs O(levels · (log chunks +
+ * chunk size) + final ties) instead of O(nbins).
  *
  * Exactness relies on distinct, finite bin centres (then the chunked binary search lands where Hive's does).
  * The first NaN/±Infinity value, a merge of partials, a trim whose centre collides with a neighbour, or any
@@ -25,12 +40,20 @@ export class FastNumericHistogram {
   private nbins = 0;
   private used = 0;
   private chunks: Chunk[] = [];
-  private chunkSize = 16;
+  private readonly chunkBins: number;
   private readonly rng: JavaRandom;
   private fallback: NumericHistogram | null = null;
+  /** Built at the first trim (groups that never trim don't pay for it), then kept in step with `chunks`. */
+  private tree: GapMinTree | null = null;
+  // The trim scan's running minimum and the pair it picks (chunk, index), shared by its helpers.
+  private smallest = 0;
+  private kc = 0;
+  private kj = 0;
 
-  constructor(rng: JavaRandom = new JavaRandom(NUMERIC_HISTOGRAM_SEED)) {
+  /** @param chunkBins - bins per chunk after a split (tests use tiny chunks to exercise every boundary). */
+  constructor(rng: JavaRandom = new JavaRandom(NUMERIC_HISTOGRAM_SEED), chunkBins = DEFAULT_CHUNK_BINS) {
     this.rng = rng;
+    this.chunkBins = Math.max(1, chunkBins);
   }
 
   isReady(): boolean {
@@ -45,24 +68,17 @@ export class FastNumericHistogram {
     this.nbins = nbins;
     this.used = 0;
     this.chunks = [];
-    this.chunkSize = Math.max(8, Math.ceil(Math.sqrt(nbins) / 2));
+    this.tree = null;
   }
 
   /** Converts to (and from then on delegates to) the faithful structure, sharing the PRNG. */
   faithful(): NumericHistogram {
     if (this.fallback != null) return this.fallback;
     const h = new NumericHistogram(this.nbins, this.rng);
-    const x: number[] = [];
-    const y: number[] = [];
-    for (const c of this.chunks) {
-      for (let j = 0; j < c.n; j++) {
-        x.push(c.x[j] as number);
-        y.push(c.y[j] as number);
-      }
-    }
-    h.merge([this.nbins, ...x.flatMap((v, i) => [v, y[i] as number])]);
+    h.merge(this.serialize());
     this.fallback = h;
     this.chunks = [];
+    this.tree = null;
     return h;
   }
 
@@ -77,10 +93,10 @@ export class FastNumericHistogram {
     }
     const chunks = this.chunks;
     if (chunks.length === 0) {
-      const cap = 2 * this.chunkSize + 1;
-      const c: Chunk = { x: new Float64Array(cap), y: new Float64Array(cap), n: 1, min: Infinity };
+      const c = this.newChunk();
       c.x[0] = v;
       c.y[0] = 1;
+      c.n = 1;
       chunks.push(c);
       this.used = 1;
       if (this.used > this.nbins) this.trim();
@@ -96,61 +112,156 @@ export class FastNumericHistogram {
     }
     const ci = lo;
     const c = chunks[ci] as Chunk;
+    const x = c.x;
+    const y = c.y;
     let l = 0;
     let r = c.n;
     while (l < r) {
       const m = (l + r) >> 1;
-      const xm = c.x[m] as number;
+      const xm = x[m] as number;
       if (xm < v) l = m + 1;
       else if (xm > v) r = m;
       else {
-        c.y[m] = (c.y[m] as number) + 1;
+        y[m] = (y[m] as number) + 1;
         return;
       }
     }
-    c.x.copyWithin(l + 1, l, c.n);
-    c.y.copyWithin(l + 1, l, c.n);
-    c.x[l] = v;
-    c.y[l] = 1;
-    c.n++;
+    // Chunks are small: a plain loop beats copyWithin's call overhead.
+    for (let j = c.n; j > l; j--) {
+      x[j] = x[j - 1] as number;
+      y[j] = y[j - 1] as number;
+    }
+    x[l] = v;
+    y[l] = 1;
+    const n = ++c.n;
     this.used++;
-    if (c.n > 2 * this.chunkSize) this.split(ci);
-    else this.refresh(ci);
-    // The previous chunk's last gap reaches into this chunk's first bin.
-    if (ci > 0 && l === 0) this.refresh(ci - 1);
+    this.gapsAfterInsert(ci, l);
+    if (n > 2 * this.chunkBins) this.split(ci);
     if (this.used > this.nbins) this.trim();
+  }
+
+  /**
+   * Bin `l` of chunk `ci` was just inserted: the gap across it splits in two (both no larger, as floating-point
+   * subtraction is monotone), so the owners' smallest gaps follow without rescanning.
+   */
+  private gapsAfterInsert(ci: number, l: number): void {
+    const chunks = this.chunks;
+    const c = chunks[ci] as Chunk;
+    const x = c.x;
+    const v = x[l] as number;
+    const min = c.min;
+    const ties = c.ties;
+    if (l > 0) {
+      const a = x[l - 1] as number;
+      addGap(c, v - a);
+      const right = l + 1 < c.n ? (x[l + 1] as number) : chunks[ci + 1]?.x[0];
+      if (right != null) {
+        dropGap(c, right - a);
+        addGap(c, right - v);
+      }
+    } else {
+      addGap(c, (x[1] as number) - v);
+      const p = chunks[ci - 1];
+      if (p != null) {
+        const pm = p.min;
+        const pt = p.ties;
+        const last = p.x[p.n - 1] as number;
+        dropGap(p, (x[1] as number) - last);
+        addGap(p, v - last);
+        this.settle(ci - 1, pm, pt);
+      }
+    }
+    this.settle(ci, min, ties);
+  }
+
+  /** After gap edits on chunk `ci` (which had `min`/`ties`): rescans if its minimum is unknown, tells the tree. */
+  private settle(ci: number, min: number, ties: number): void {
+    const c = this.chunks[ci] as Chunk;
+    if (c.ties === 0) this.measure(ci);
+    if (c.min !== min || c.ties !== ties) this.tree?.update(ci, c.min, c.ties);
+  }
+
+  /** Hive's `serialize()` (`[nbins, x1, y1, …]`) without converting. */
+  serialize(): number[] {
+    if (this.fallback != null) return this.fallback.serialize();
+    const out = new Array<number>(1 + 2 * this.used);
+    out[0] = this.nbins;
+    let o = 1;
+    for (const c of this.chunks) {
+      for (let j = 0; j < c.n; j++) {
+        out[o++] = c.x[j] as number;
+        out[o++] = c.y[j] as number;
+      }
+    }
+    return out;
+  }
+
+  private newChunk(): Chunk {
+    const cap = 2 * this.chunkBins + 1;
+    return { x: new Float64Array(cap), y: new Float64Array(cap), n: 0, min: Infinity, ties: 0 };
   }
 
   private split(ci: number): void {
     const c = this.chunks[ci] as Chunk;
     const half = c.n >> 1;
-    const cap = 2 * this.chunkSize + 1;
-    const d: Chunk = { x: new Float64Array(cap), y: new Float64Array(cap), n: c.n - half, min: Infinity };
+    const d = this.newChunk();
     d.x.set(c.x.subarray(half, c.n));
     d.y.set(c.y.subarray(half, c.n));
+    d.n = c.n - half;
     c.n = half;
     this.chunks.splice(ci + 1, 0, d);
-    this.refresh(ci);
-    this.refresh(ci + 1);
+    this.measure(ci);
+    this.measure(ci + 1);
+    this.reindexFrom(ci);
   }
 
-  /** Recomputes the smallest gap owned by chunk `ci`. */
-  private refresh(ci: number): void {
+  /** Recomputes the smallest gap owned by chunk `ci` and its ties (without telling the tree). */
+  private measure(ci: number): Chunk {
     const c = this.chunks[ci] as Chunk;
+    const x = c.x;
     let min = Infinity;
+    let ties = 0;
     for (let j = 0; j + 1 < c.n; j++) {
-      const d = (c.x[j + 1] as number) - (c.x[j] as number);
-      if (d < min) min = d;
+      const d = (x[j + 1] as number) - (x[j] as number);
+      if (d < min) {
+        min = d;
+        ties = 1;
+      } else if (d === min) ties++;
     }
     const next = this.chunks[ci + 1];
     if (next != null && c.n > 0) {
-      const d = (next.x[0] as number) - (c.x[c.n - 1] as number);
-      if (d < min) min = d;
+      const d = (next.x[0] as number) - (x[c.n - 1] as number);
+      if (d < min) {
+        min = d;
+        ties = 1;
+      } else if (d === min) ties++;
     }
     c.min = min;
+    c.ties = ties;
+    return c;
   }
 
-  /** Hive's trim, skipping chunks that cannot hold a gap ≤ the running minimum. */
+  /** Chunks from `ci` on moved (a split or a removal): rewrites their tree leaves. */
+  private reindexFrom(ci: number): void {
+    const tree = this.tree;
+    if (tree == null) return;
+    const chunks = this.chunks;
+    const oldLength = tree.length;
+    tree.resize(chunks.length);
+    for (let i = ci; i < chunks.length; i++)
+      tree.setLeaf(i, (chunks[i] as Chunk).min, (chunks[i] as Chunk).ties);
+    for (let i = chunks.length; i < oldLength; i++) tree.setLeaf(i, Infinity, 0);
+    tree.rebuildFrom(ci);
+  }
+
+  private buildTree(): GapMinTree {
+    const tree = new GapMinTree();
+    this.tree = tree;
+    this.reindexFrom(0);
+    return tree;
+  }
+
+  /** Hive's trim (see the class comment for how it avoids scanning every gap). */
   private trim(): void {
     while (this.used > this.nbins) {
       if (this.fallback != null) {
@@ -158,40 +269,87 @@ export class FastNumericHistogram {
         return;
       }
       const chunks = this.chunks;
+      const tree = this.tree ?? this.buildTree();
+      const m = tree.rootMin();
       const first = chunks[0] as Chunk;
-      // Gap 0 starts the scan (Hive reads gap(0) before its loop; with one bin left it reads past the end).
+      // Gap 0 starts the scan (Hive reads gap(0) before its loop); then count the draws Hive makes before the
+      // running minimum reaches m: they are all discarded by a later reset, so the generator just skips them.
       const x1 = first.n > 1 ? (first.x[1] as number) : ((chunks[1] as Chunk).x[0] as number);
-      let smallest = x1 - (first.x[0] as number);
-      let kc = 0;
-      let kj = 0;
-      let ties = 1;
-      for (let ci = 0; ci < chunks.length; ci++) {
-        const c = chunks[ci] as Chunk;
-        if (c.min > smallest) continue;
-        const next = chunks[ci + 1];
-        const lastOwned = next == null ? c.n - 2 : c.n - 1;
-        for (let j = ci === 0 ? 1 : 0; j <= lastOwned; j++) {
-          const right = j + 1 < c.n ? (c.x[j + 1] as number) : ((next as Chunk).x[0] as number);
-          const d = right - (c.x[j] as number);
-          if (d < smallest) {
-            smallest = d;
-            kc = ci;
-            kj = j;
-            ties = 1;
-          } else if (d === smallest) {
-            ties++;
-            if (this.rng.nextDouble() <= 1.0 / ties) {
-              kc = ci;
-              kj = j;
-            }
-          }
+      this.smallest = x1 - (first.x[0] as number);
+      let draws = 0;
+      if (this.smallest !== m) {
+        draws = this.scanToMin(0, 1, m);
+        for (let ci = 1; this.smallest !== m;) {
+          // m lies ahead, so some chunk j ≥ ci has a gap below the running minimum.
+          const j = tree.firstBelow(ci, this.smallest);
+          draws += tree.passedTies() + this.scanToMin(j, 0, m);
+          ci = j + 1;
         }
       }
-      this.mergeAt(kc, kj);
+      this.rng.skip(2 * draws);
+      // From the first gap equal to m on, Hive draws once per further tie (reservoir sampling over the ties of
+      // m, the first one holding with no draw); the last successful draw picks the pair.
+      const further = tree.rootTies() - 1;
+      const pick = this.rng.lastReservoirPick(1, further);
+      this.locateTie(m, pick + 1);
+      this.mergeAt(this.kc, this.kj);
     }
   }
 
-  /** Merges bin (kc, kj) with its successor exactly as Hive does. */
+  /**
+   * Hive's loop body over the gaps chunk `ci` owns from its `from`-th bin, while the running minimum
+   * (`smallest`) is above `m`: returns the draws made (gaps equal to the running minimum) and stops at the
+   * first gap equal to m.
+   */
+  private scanToMin(ci: number, from: number, m: number): number {
+    const chunks = this.chunks;
+    const c = chunks[ci] as Chunk;
+    const x = c.x;
+    const next = chunks[ci + 1];
+    const n = c.n;
+    let smallest = this.smallest;
+    let draws = 0;
+    const inner = n - 1;
+    for (let j = from; j < inner; j++) {
+      const d = (x[j + 1] as number) - (x[j] as number);
+      if (d < smallest) {
+        smallest = d;
+        if (d === m) {
+          this.smallest = d;
+          return draws;
+        }
+      } else if (d === smallest) draws++;
+    }
+    // The last owned gap reaches into the next chunk (the last chunk's last bin owns none).
+    if (next != null && from < n) {
+      const d = (next.x[0] as number) - (x[n - 1] as number);
+      if (d < smallest) smallest = d;
+      else if (d === smallest) draws++;
+    }
+    this.smallest = smallest;
+    return draws;
+  }
+
+  /** Sets (kc, kj) to the `rank`-th (1-based) gap equal to `m`, in bin order. */
+  private locateTie(m: number, rank: number): void {
+    const tree = this.tree as GapMinTree;
+    const ci = tree.findKth(rank);
+    let left = tree.remainingRank();
+    const c = this.chunks[ci] as Chunk;
+    const next = this.chunks[ci + 1];
+    const x = c.x;
+    for (let j = 0; j < c.n; j++) {
+      const right = j + 1 < c.n ? (x[j + 1] as number) : ((next as Chunk).x[0] as number);
+      if (right - (x[j] as number) === m && --left === 0) {
+        this.kc = ci;
+        this.kj = j;
+        return;
+      }
+    }
+    throw new InternalError('FastNumericHistogram: tie not found (tree out of step with the bins)');
+  }
+
+  /** Merges bin (kc, kj) with its successor exactly as Hive does, updating the gaps' owners. */
   private mergeAt(kc: number, kj: number): void {
     const chunks = this.chunks;
     const c = chunks[kc] as Chunk;
@@ -203,46 +361,72 @@ export class FastNumericHistogram {
       sc = chunks[sci] as Chunk;
       sj = 0;
     }
+    // Neighbours: P before the pair (owned by pc), N after it.
+    const pc = kj > 0 ? c : kc > 0 ? (chunks[kc - 1] as Chunk) : null;
+    const xP = pc == null ? 0 : kj > 0 ? (c.x[kj - 1] as number) : lastX(pc);
+    const xN = sj + 1 < sc.n ? (sc.x[sj + 1] as number) : chunks[sci + 1]?.x[0];
+    const xk = c.x[kj] as number;
+    const xs = sc.x[sj] as number;
     const yk = c.y[kj] as number;
     const yk1 = sc.y[sj] as number;
     const d = yk + yk1;
-    let centre = c.x[kj] as number;
+    let centre = xk;
     centre *= yk / d;
-    centre += ((sc.x[sj] as number) / d) * yk1;
+    centre += (xs / d) * yk1;
+    const [pMin, pTies] = pc == null ? [0, 0] : [pc.min, pc.ties];
+    const [cMin, cTies] = [c.min, c.ties];
+    const [sMin, sTies] = [sc.min, sc.ties];
+    // Gaps P→k, k→s and s→N become P→centre and centre→N (the latter owned by k's chunk).
+    if (pc != null) {
+      dropGap(pc, xk - xP);
+      addGap(pc, centre - xP);
+    }
+    dropGap(c, xs - xk);
+    if (xN != null) {
+      dropGap(sc, xN - xs);
+      addGap(c, xN - centre);
+    }
     c.x[kj] = centre;
     c.y[kj] = d;
-    sc.x.copyWithin(sj, sj + 1, sc.n);
-    sc.y.copyWithin(sj, sj + 1, sc.n);
-    sc.n--;
+    const sx = sc.x;
+    const sy = sc.y;
+    const sn = sc.n - 1;
+    for (let j = sj; j < sn; j++) {
+      sx[j] = sx[j + 1] as number;
+      sy[j] = sy[j + 1] as number;
+    }
+    sc.n = sn;
     this.used--;
-    if (sc.n === 0) chunks.splice(sci, 1);
-    // Gaps that changed: the one before the merged bin (owned by kc − 1 when it is first), the merged bin's own,
-    // and the successor chunk's when its first bin was removed.
-    if (kj === 0 && kc > 0) this.refresh(kc - 1);
-    this.refresh(kc);
-    if (sci !== kc && sc.n > 0) this.refresh(sci);
+    if (pc != null && pc !== c) this.settle(kc - 1, pMin, pTies);
+    if (sn === 0) {
+      // Only a separate successor chunk can empty (a chunk holding both bins keeps the merged one).
+      chunks.splice(sci, 1);
+      if (c.ties === 0) this.measure(kc);
+      this.reindexFrom(kc);
+    } else {
+      this.settle(kc, cMin, cTies);
+      if (sci !== kc) this.settle(sci, sMin, sTies);
+    }
     // Rounding can put the centre onto a neighbour; the chunked search needs distinct centres.
-    const prev = kj > 0 ? (c.x[kj - 1] as number) : kc > 0 ? lastX(chunks[kc - 1] as Chunk) : -Infinity;
-    const after = nextX(chunks, kc, kj);
+    const prev = pc == null ? -Infinity : xP;
+    const after = xN ?? Infinity;
     if (!(prev < centre && centre < after)) this.faithful();
   }
+}
 
-  /** Hive's `serialize()` (`[nbins, x1, y1, …]`) without converting. */
-  serialize(): number[] {
-    if (this.fallback != null) return this.fallback.serialize();
-    const out = [this.nbins];
-    for (const c of this.chunks) for (let j = 0; j < c.n; j++) out.push(c.x[j] as number, c.y[j] as number);
-    return out;
-  }
+/** A gap owned by `c` disappears; when it was the last at the minimum, `ties` drops to 0 (minimum unknown). */
+function dropGap(c: Chunk, g: number): void {
+  if (g === c.min) c.ties--;
+}
+
+/** A gap owned by `c` appears. */
+function addGap(c: Chunk, g: number): void {
+  if (g < c.min) {
+    c.min = g;
+    c.ties = 1;
+  } else if (g === c.min) c.ties++;
 }
 
 function lastX(c: Chunk): number {
   return c.x[c.n - 1] as number;
-}
-
-function nextX(chunks: readonly Chunk[], kc: number, kj: number): number {
-  const c = chunks[kc] as Chunk;
-  if (kj + 1 < c.n) return c.x[kj + 1] as number;
-  const n = chunks[kc + 1];
-  return n == null ? Infinity : (n.x[0] as number);
 }
