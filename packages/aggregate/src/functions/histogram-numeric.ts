@@ -8,6 +8,7 @@ import {
   encodeDoubleList,
 } from '../internal/histogram/double-list-codec';
 import { FastNumericHistogram } from '../internal/histogram/fast-numeric-histogram';
+import { forEachNumericRow } from '../internal/histogram/histogram-batch';
 import {
   argumentError,
   hiveTypeName,
@@ -54,21 +55,23 @@ export const histogramNumeric: AggregateFunctionDefinition = {
     }
     const readValue = doubleReader(valueType);
     const hist = (side: unknown[], g: number): FastNumericHistogram => side[g] as FastNumericHistogram;
+    const allocate = (h: FastNumericHistogram, nb: unknown): void => {
+      const n = Number(nb);
+      if (n < 2) {
+        throw argumentError(
+          `GenericUDAFHistogramNumericEvaluator needs nbins to be at least 2, but you supplied ${n}.`,
+        );
+      }
+      h.allocate(n);
+    };
     const accumulate = (h: FastNumericHistogram, args: readonly unknown[]): void => {
       const v = args[0];
       const nb = args[1];
       if (v == null || nb == null) return;
-      if (!h.isReady()) {
-        const n = Number(nb);
-        if (n < 2) {
-          throw argumentError(
-            `GenericUDAFHistogramNumericEvaluator needs nbins to be at least 2, but you supplied ${n}.`,
-          );
-        }
-        h.allocate(n);
-      }
+      if (!h.isReady()) allocate(h, nb);
       h.add(readValue(v) as number);
     };
+    const genericBatch = rowWiseBatch((state, g, a) => accumulate(hist(state.side, g), a));
     return {
       inputTypes: [valueType, nbType],
       partialType: arrayType(HiveTypes.double),
@@ -80,7 +83,26 @@ export const histogramNumeric: AggregateFunctionDefinition = {
       accumulate(state, group, args) {
         accumulate(hist(state.side, group), args);
       },
-      accumulateBatch: rowWiseBatch((state, g, a) => accumulate(hist(state.side, g), a)),
+      // eslint-disable-next-line max-params -- the signature is AggregateEvaluator.accumulateBatch
+      accumulateBatch(state, groupIds, columns, numRows) {
+        const side = state.side;
+        const nbColumn = columns[1];
+        // The bin count is read (from its int column) only when a group allocates, as in `accumulate`.
+        const typed =
+          nbColumn?.layout === 'fixed' &&
+          forEachNumericRow(columns, numRows, {
+            required: [1],
+            add: (r, v) => {
+              const h = hist(side, groupIds[r] ?? 0);
+              if (!h.isReady()) allocate(h, nbColumn.values[r]);
+              h.add(v);
+            },
+          });
+        if (!typed) genericBatch(state, groupIds, columns, numRows);
+      },
+      estimateSideBytes(state, group) {
+        return hist(state.side, group).estimateBytes();
+      },
       merge(state, group, partial) {
         if (partial == null) return;
         hist(state.side, group).faithful().merge(partial);

@@ -9,6 +9,7 @@ import {
   encodeDoubleList,
 } from '../internal/histogram/double-list-codec';
 import { FastNumericHistogram } from '../internal/histogram/fast-numeric-histogram';
+import { forEachNumericRow } from '../internal/histogram/histogram-batch';
 import {
   argumentError,
   hiveTypeName,
@@ -114,6 +115,7 @@ export const percentileApprox: AggregateFunctionDefinition = {
       s.quantiles ??= quantiles;
       s.histogram.add(readValue(v) as number);
     };
+    const genericBatch = rowWiseBatch((state, g, a) => accumulate(get(state.side, g), a));
     return {
       inputTypes: nbType == null ? [valueType, pcType] : [valueType, pcType, nbType],
       partialType: arrayType(HiveTypes.double),
@@ -125,7 +127,24 @@ export const percentileApprox: AggregateFunctionDefinition = {
       accumulate(state, group, args) {
         accumulate(get(state.side, group), args);
       },
-      accumulateBatch: rowWiseBatch((state, g, a) => accumulate(get(state.side, g), a)),
+      // eslint-disable-next-line max-params -- the signature is AggregateEvaluator.accumulateBatch
+      accumulateBatch(state, groupIds, columns, numRows) {
+        const side = state.side;
+        // A row counts when the value and the percentile argument are non-NULL (as in `accumulate`).
+        const typed = forEachNumericRow(columns, numRows, {
+          required: [1],
+          add: (r, v) => {
+            const s = get(side, groupIds[r] ?? 0);
+            if (!s.histogram.isReady()) s.histogram.allocate(nbins);
+            s.quantiles ??= quantiles;
+            s.histogram.add(v);
+          },
+        });
+        if (!typed) genericBatch(state, groupIds, columns, numRows);
+      },
+      estimateSideBytes(state, group) {
+        return get(state.side, group).histogram.estimateBytes();
+      },
       merge(state, group, partial) {
         if (partial == null) return;
         const s = get(state.side, group);

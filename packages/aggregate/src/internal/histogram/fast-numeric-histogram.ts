@@ -181,6 +181,14 @@ export class FastNumericHistogram {
     if (c.min !== min || c.ties !== ties) this.tree?.update(ci, c.min, c.ties);
   }
 
+  /** Approximate bytes held (for the operator's memory accounting), in O(1). */
+  estimateBytes(): number {
+    if (this.fallback != null) return 128 + 16 * this.fallback.x.length;
+    // Per chunk: two Float64Arrays of 2·chunkBins + 1 and the object; the tree: two Float64Arrays per node.
+    const perChunk = 16 * (2 * this.chunkBins + 1) + 160;
+    return 200 + this.chunks.length * (perChunk + 32);
+  }
+
   /** Hive's `serialize()` (`[nbins, x1, y1, …]`) without converting. */
   serialize(): number[] {
     if (this.fallback != null) return this.fallback.serialize();
