@@ -73,21 +73,22 @@ export interface AggregateResolveOptions {
 }
 
 /**
- * A per-row update written declaratively, as a JS statement over `$v` (the argument's value, a number, never
+ * A per-row update written declaratively, as JS statements over `$v` (the argument's value, a number, never
  * NULL) and the group's slots `$<slot name>` (f64 and u8 slots only, read and written as numbers) — Flink's
  * declarative aggregates in miniature. Hash aggregation fuses the updates of several aggregates into one generated
- * loop over an interleaved state (one cache line per group instead of one per slot array, one pass over the rows),
- * and aggregates with identical updates over the same argument share their slots.
+ * loop over an interleaved state (one cache line per group instead of one per slot array, one pass over the rows).
+ * A statement whose slots no other statement of its aggregate touches is shared with every identical statement
+ * of other aggregates over the same argument (avg's sum and count are then sum's and count's).
  *
- * Declare it only when the input type reads as numbers (tinyint, smallint, int, float, double) and the statement
- * does exactly what `accumulateBatch` does for such a column. Local names must be declared with `const`/`let`
- * (each statement runs in a block of its own).
+ * Declare it only when the input type reads as numbers (tinyint, smallint, int, float, double) and the statements
+ * together do exactly what `accumulateBatch` does for such a column. Local names must be declared with
+ * `const`/`let` (each statement runs in a block of its own).
  */
 export interface RowUpdate {
   /** Argument whose non-NULL rows are updated (its value is `$v`), or `null` for every row (count(*)). */
   readonly argument: number | null;
-  /** The statement, e.g. `$count += 1; $sum += $v;`. */
-  readonly code: string;
+  /** The statements in order, e.g. `['$sumNonEmpty = 1; $sum += $v;', '$count += 1;']`. */
+  readonly statements: readonly string[];
 }
 
 /**

@@ -22,9 +22,9 @@ function createCountEvaluator(call: {
     // A count fits a double exactly up to 2^53 rows, and f64 slots keep the kernel free of BigInt arithmetic.
     layout: { slots: [{ name: 'count', type: 'f64' }], usesSideState: false },
     ...(star
-      ? { rowUpdate: { argument: null, code: '$count += 1;' } }
+      ? { rowUpdate: { argument: null, statements: ['$count += 1;'] } }
       : call.argumentTypes.length === 1
-        ? { rowUpdate: { argument: 0, code: '$count += 1;' } }
+        ? { rowUpdate: { argument: 0, statements: ['$count += 1;'] } }
         : {}),
     init(state, g) {
       counts(state)[g] = 0;

@@ -35,12 +35,29 @@ export function isFusable(evaluator: AggregateEvaluator): boolean {
 
 const SLOT_REFERENCE = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
+/** One statement to emit: which member it belongs to and which of its statements. */
+interface EmittedStatement {
+  readonly member: number;
+  readonly statement: number;
+}
+
+/** Slot names a statement references, in order of first appearance (`$v` excluded). */
+function slotNamesOf(statement: string): string[] {
+  const names: string[] = [];
+  for (const m of statement.matchAll(SLOT_REFERENCE)) {
+    const name = m[1] ?? '';
+    if (name !== 'v' && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
 /**
  * Several aggregates' declarative row updates compiled into one loop over an interleaved state: group g's slots
  * live at `state[g * stride + offset]` (u8 slots as 0/1 numbers), so one row touches one stretch of memory
- * instead of one array per slot. Members with the same argument column, layout, initial values and update share
- * their slots (var_samp and stddev_samp of one column accumulate once, as Hive's CBO rewrite shares its sums).
- * Kernels are generated on first use for each pattern of NULL-free columns.
+ * instead of one array per slot. A statement whose slots no other statement of its aggregate references is run
+ * once for every aggregate with the same statement, argument column and initial slot values, on shared slots
+ * (avg's sum and count are sum's and count's; var_samp and stddev_samp accumulate once, as Hive's CBO rewrite
+ * shares its sums). Kernels are generated on first use for each pattern of NULL-free columns.
  */
 export class FusedAccumulator {
   /** Numbers per group in the interleaved state. */
@@ -51,8 +68,7 @@ export class FusedAccumulator {
   readonly slotOffsets: readonly (readonly number[])[];
   private readonly members: readonly FusedMember[];
   private readonly columnCount: number;
-  /** Distinct updates to emit: member index of the first member with that update. */
-  private readonly emitted: readonly number[];
+  private readonly emitted: readonly EmittedStatement[];
   private readonly kernels = new Map<number, FusedKernel>();
 
   /**
@@ -61,26 +77,45 @@ export class FusedAccumulator {
   constructor(members: readonly FusedMember[], columnCount: number) {
     this.members = members;
     this.columnCount = columnCount;
-    const offsets: number[][] = [];
     const initial: number[] = [];
-    const emitted: number[] = [];
-    const byKey = new Map<string, number>();
-    members.forEach((m, index) => {
+    const emitted: EmittedStatement[] = [];
+    const sharedOffsets = new Map<string, number[]>();
+    this.slotOffsets = members.map((m, member) => {
       if (!isFusable(m.evaluator)) throw new InternalError('aggregate has no fusable row update');
+      const slots = m.evaluator.layout.slots;
       const values = initialSlotValues(m.evaluator);
-      const key = JSON.stringify([m.column, m.evaluator.layout.slots, values, m.evaluator.rowUpdate?.code]);
-      const shared = byKey.get(key);
-      if (shared != null) {
-        offsets.push(offsets[shared] ?? []);
-        return;
-      }
-      byKey.set(key, index);
-      emitted.push(index);
-      offsets.push(values.map((v) => initial.push(v) - 1));
+      const statements = m.evaluator.rowUpdate?.statements ?? [];
+      const names = statements.map(slotNamesOf);
+      const uses = new Map<string, number>();
+      for (const list of names) for (const n of list) uses.set(n, (uses.get(n) ?? 0) + 1);
+      const slotIndex = (name: string): number => {
+        const k = slots.findIndex((s) => s.name === name);
+        if (k < 0) throw new InternalError(`row update names unknown slot $${name}`);
+        return k;
+      };
+      const offsets = slots.map(() => -1);
+      statements.forEach((code, statement) => {
+        const refs = (names[statement] ?? []).map(slotIndex);
+        const exclusive = (names[statement] ?? []).every((n) => uses.get(n) === 1);
+        const key = JSON.stringify([m.column, code, refs.map((k) => [slots[k]?.type, values[k]])]);
+        const shared = exclusive ? sharedOffsets.get(key) : undefined;
+        if (shared != null) {
+          refs.forEach((k, j) => (offsets[k] = shared[j] ?? -1));
+          return;
+        }
+        for (const k of refs) if (offsets[k] === -1) offsets[k] = initial.push(values[k] ?? 0) - 1;
+        emitted.push({ member, statement });
+        if (exclusive)
+          sharedOffsets.set(
+            key,
+            refs.map((k) => offsets[k] ?? -1),
+          );
+      });
+      // Slots no statement touches still need a place (their evaluator reads them).
+      return offsets.map((o, k) => (o >= 0 ? o : initial.push(values[k] ?? 0) - 1));
     });
     this.stride = Math.max(initial.length, 1);
     this.template = Float64Array.from(initial.length === 0 ? [0] : initial);
-    this.slotOffsets = offsets;
     this.emitted = emitted;
   }
 
@@ -97,9 +132,9 @@ export class FusedAccumulator {
   private generate(nullableMask: number): FusedKernel {
     const everyRow: string[] = [];
     const perColumn: string[][] = Array.from({ length: this.columnCount }, () => []);
-    for (const index of this.emitted) {
-      const m = this.members[index] as FusedMember;
-      const block = `{ ${this.substitute(m, index)} }`;
+    for (const { member, statement } of this.emitted) {
+      const m = this.members[member] as FusedMember;
+      const block = `{ ${this.substitute(member, statement)} }`;
       if (m.column == null) everyRow.push(block);
       else (perColumn[m.column] as string[]).push(block);
     }
@@ -116,8 +151,8 @@ export class FusedAccumulator {
       else lines.push(`if ((b${c}[i >> 3] & (1 << (i & 7))) !== 0) { ${body} }`);
     });
     lines.push('}');
-    // Generated once per operator and NULL pattern from the built-in evaluators' declared updates; a new
-    // function per operator also keeps each loop's type feedback monomorphic.
+    // Generated once per operator and NULL pattern from the evaluators' declared updates; a new function per
+    // operator also keeps each loop's type feedback monomorphic.
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- deliberate code generation
     return new Function(
       'state',
@@ -129,17 +164,17 @@ export class FusedAccumulator {
     ) as FusedKernel;
   }
 
-  private substitute(m: FusedMember, index: number): string {
+  private substitute(member: number, statement: number): string {
+    const m = this.members[member] as FusedMember;
     const slots = m.evaluator.layout.slots;
-    const offsets = this.slotOffsets[index] ?? [];
-    const code = m.evaluator.rowUpdate?.code ?? '';
+    const offsets = this.slotOffsets[member] ?? [];
+    const code = m.evaluator.rowUpdate?.statements[statement] ?? '';
     return code.replace(SLOT_REFERENCE, (_match, name: string) => {
       if (name === 'v') {
         if (m.column == null) throw new InternalError('a row update over every row cannot read $v');
         return `v${m.column}`;
       }
       const k = slots.findIndex((s) => s.name === name);
-      if (k < 0) throw new InternalError(`row update names unknown slot $${name}`);
       return `state[o + ${offsets[k] ?? 0}]`;
     });
   }

@@ -69,7 +69,9 @@ export function createAvgCboEvaluator(input: DataType): AggregateEvaluator {
     partialType,
     resultType,
     layout: { slots: [...part.slots, { name: 'count', type: 'f64' }], usesSideState: false },
-    ...(part.rowUpdate == null ? {} : { rowUpdate: { argument: 0, code: `${part.rowUpdate} $count += 1;` } }),
+    ...(part.rowUpdate == null
+      ? {}
+      : { rowUpdate: { argument: 0, statements: [part.rowUpdate, '$count += 1;'] } }),
     init(state, g) {
       part.init(state, g);
       counts(state)[g] = 0;
@@ -140,7 +142,9 @@ export function createAvgDoubleEvaluator(input: DataType): AggregateEvaluator {
       ],
       usesSideState: false,
     },
-    ...(readsAsNumbers(input) ? { rowUpdate: { argument: 0, code: '$count += 1; $sum += $v;' } } : {}),
+    ...(readsAsNumbers(input)
+      ? { rowUpdate: { argument: 0, statements: ['$count += 1;', '$sum += $v;'] } }
+      : {}),
     init(state, g) {
       count(state)[g] = 0;
       sum(state)[g] = 0;

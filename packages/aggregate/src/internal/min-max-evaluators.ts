@@ -79,9 +79,11 @@ function numberExtreme(t: DataType, isMax: boolean): AggregateEvaluator {
       ? {
           rowUpdate: {
             argument: 0,
-            code: `if ($has === 0) { $value = $v; $has = 1; } else { const b = $value; if (${
-              isMax ? 'b < $v || ($v !== $v && b === b)' : 'b > $v || (b !== b && $v === $v)'
-            }) $value = $v; }`,
+            statements: [
+              `if ($has === 0) { $value = $v; $has = 1; } else { const b = $value; if (${
+                isMax ? 'b < $v || ($v !== $v && b === b)' : 'b > $v || (b !== b && $v === $v)'
+              }) $value = $v; }`,
+            ],
           },
         }
       : {}),

@@ -255,7 +255,7 @@ export function createSumEvaluator(
     partialType: part.resultType,
     resultType: part.resultType,
     layout: { slots: part.slots, usesSideState: false },
-    ...(part.rowUpdate == null ? {} : { rowUpdate: { argument: 0, code: part.rowUpdate } }),
+    ...(part.rowUpdate == null ? {} : { rowUpdate: { argument: 0, statements: [part.rowUpdate] } }),
     init: (state, g) => part.init(state, g),
     accumulate(state, g, args) {
       const v = args[0];

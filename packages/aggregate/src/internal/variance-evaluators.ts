@@ -133,7 +133,9 @@ export function createVarianceUdafEvaluator(input: DataType, stat: VarianceStat 
       ? {
           rowUpdate: {
             argument: 0,
-            code: 'const n = $count + 1; $count = n; const s = $sum + $v; $sum = s; if (n > 1) { const t = n * $v - s; $variance += (t * t) / (n * (n - 1)); }',
+            statements: [
+              'const n = $count + 1; $count = n; const s = $sum + $v; $sum = s; if (n > 1) { const t = n * $v - s; $variance += (t * t) / (n * (n - 1)); }',
+            ],
           },
         }
       : {}),
@@ -194,7 +196,12 @@ export function createVarianceCboEvaluator(input: DataType, stat: VarianceStat):
       usesSideState: false,
     },
     ...(readsAsNumbers(input)
-      ? { rowUpdate: { argument: 0, code: '$count += 1; $nonEmpty = 1; $sum += $v; $sumsq += $v * $v;' } }
+      ? {
+          rowUpdate: {
+            argument: 0,
+            statements: ['$count += 1;', '$nonEmpty = 1; $sum += $v; $sumsq += $v * $v;'],
+          },
+        }
       : {}),
     init(state, g) {
       count(state)[g] = 0;

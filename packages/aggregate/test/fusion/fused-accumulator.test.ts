@@ -157,12 +157,26 @@ describe('FusedAccumulator', () => {
       2,
     );
     expect(apart.stride).toBe(2 * varSamp.layout.slots.length);
+    // avg's sum and count statements are sum's and count's; count(*) counts other rows and stays apart.
+    const ev = (n: string, star = false) =>
+      resolveAggregate(byName(n), { argumentTypes: star ? [] : [HiveTypes.double], star });
+    const avg = ev('avg');
+    const withAvg = new FusedAccumulator(
+      [
+        { evaluator: ev('sum'), column: 0 },
+        { evaluator: ev('count'), column: 0 },
+        { evaluator: avg, column: 0 },
+        { evaluator: ev('count', true), column: null },
+      ],
+      1,
+    );
+    expect(withAvg.stride).toBe(avg.layout.slots.length + 1);
   });
 
   it('rejects an update that names an unknown slot', () => {
     const sum = builtinAggregates().find((d) => d.name === 'sum')!;
     const ev = resolveAggregate(sum, { argumentTypes: [HiveTypes.double] });
-    const broken: AggregateEvaluator = { ...ev, rowUpdate: { argument: 0, code: '$nope += $v;' } };
+    const broken: AggregateEvaluator = { ...ev, rowUpdate: { argument: 0, statements: ['$nope += $v;'] } };
     expect(() => new FusedAccumulator([{ evaluator: broken, column: 0 }], 1).kernel(0)).toThrow(
       /unknown slot/,
     );
