@@ -1,32 +1,14 @@
-import { HiveBatchError } from '@hive-batch/core';
+import { HiveBatchError, compareHiveDoubles } from '@hive-batch/core';
 import type { JsonValue } from '../../contract';
 import { PartialReader, PartialWriter, valueFromJson, valueToJson } from '../partial-codec';
-import { javaDoubleCompare } from './numeric-histogram';
 
 /** A key of the exact frequency table: a Java long (bigint) or double (number). */
 export type CountKey = bigint | number;
-
-/**
- * State of Hive's exact percentile UDAFs (`percentile`, `percentile_cont`, `percentile_disc`): a value →
- * count table and the requested percentiles, taken from the first row (or first partial) that carries them.
- */
-export interface ExactPercentileState {
-  readonly counts: Map<CountKey, number>;
-  percentiles: number[] | null;
-}
 
 /** The partial: Hive's `struct<counts:map<K,bigint>, percentiles:array<double>>` in core's representation. */
 export interface ExactPercentilePartial {
   readonly counts: ReadonlyMap<CountKey, bigint>;
   readonly percentiles: readonly number[] | null;
-}
-
-export function newExactPercentileState(): ExactPercentileState {
-  return { counts: new Map(), percentiles: null };
-}
-
-export function incrementCount(state: ExactPercentileState, key: CountKey, by: number): void {
-  state.counts.set(key, (state.counts.get(key) ?? 0) + by);
 }
 
 /** Hive's range check of every requested percentile. */
@@ -41,17 +23,24 @@ export function checkPercentiles(ps: readonly number[]): void {
   }
 }
 
+/**
+ * Java order of two table keys. Long keys are numbers while exact as doubles and bigints beyond ±2^53, so a
+ * mixed pair is ordered by the bigint's sign alone. Double keys follow `Double.compare` (NaN greatest; a Map
+ * key is never -0.0).
+ */
 function compareKeys(a: CountKey, b: CountKey): number {
+  if (typeof a === 'number' && typeof b === 'number') return compareHiveDoubles(a, b);
   if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
-  return javaDoubleCompare(Number(a), Number(b));
+  if (typeof a === 'bigint') return a < 0n ? -1 : 1;
+  return (b as bigint) < 0n ? 1 : -1;
 }
 
 /** Distinct keys in the requested order with cumulative counts (what Hive builds before interpolating). */
 export function sortedCumulative(
-  state: ExactPercentileState,
+  counts: ReadonlyMap<CountKey, number>,
   ascending: boolean,
 ): { keys: CountKey[]; cumulative: number[]; total: number } {
-  const entries = [...state.counts.entries()].sort((a, b) =>
+  const entries = [...counts.entries()].sort((a, b) =>
     ascending ? compareKeys(a[0], b[0]) : compareKeys(b[0], a[0]),
   );
   const keys: CountKey[] = [];
@@ -86,19 +75,6 @@ export function percentileAt(
   if (kind === 'disc') return higherKey;
   if (higherKey === lowerKey) return lowerKey;
   return (higher - position) * lowerKey + (position - lower) * higherKey;
-}
-
-export function mergeExactPartial(state: ExactPercentileState, partial: ExactPercentilePartial | null): void {
-  if (partial == null || partial.percentiles == null) return;
-  state.percentiles ??= [...partial.percentiles];
-  for (const [k, c] of partial.counts) incrementCount(state, k, Number(c));
-}
-
-export function exactPartialOf(state: ExactPercentileState): ExactPercentilePartial {
-  return {
-    counts: new Map([...state.counts].map(([k, c]) => [k, BigInt(c)])),
-    percentiles: state.percentiles == null ? null : [...state.percentiles],
-  };
 }
 
 /** Binary form: flag, percentiles, entry count, then (tagged key, count) pairs. */

@@ -1,22 +1,31 @@
-import { HiveTypes, arrayType, mapType, structType } from '@hive-batch/core';
+import { HiveTypes, arrayType, getValue, mapType, structType } from '@hive-batch/core';
 import type { DataType } from '@hive-batch/core';
-import type { AggregateEvaluator } from '../../contract';
+import type { AccumulatorState, AggregateEvaluator } from '../../contract';
 import { rowWiseBatch } from '../column-value';
 import { toDouble } from '../udaf-support';
+import {
+  LITTLE_ENDIAN,
+  accumulateDoubleColumn,
+  accumulateLongColumn,
+} from '../percentile/percentile-batch-kernels';
+import type { TakePercentiles } from '../percentile/percentile-batch-kernels';
+import { isExactAsDouble } from '../percentile/percentile-group';
+import { mergePartialInto, partialOfGroup } from '../percentile/percentile-partial';
+import { groupPercentiles } from '../percentile/percentile-result';
+import {
+  PERCENTILE_SLOTS,
+  PercentileLists,
+  PercentileStore,
+  ValuePool,
+} from '../percentile/percentile-store';
 import {
   checkPercentiles,
   decodeExactPartial,
   encodeExactPartial,
   exactPartialFromJson,
-  exactPartialOf,
   exactPartialToJson,
-  incrementCount,
-  mergeExactPartial,
-  newExactPercentileState,
-  percentileAt,
-  sortedCumulative,
 } from './exact-counts';
-import type { CountKey, ExactPercentilePartial, ExactPercentileState } from './exact-counts';
+import type { ExactPercentilePartial } from './exact-counts';
 
 /** How one exact-percentile call site behaves. */
 export interface ExactPercentileSpec {
@@ -32,34 +41,79 @@ export interface ExactPercentileSpec {
   readonly ascending: boolean;
 }
 
-function toKey(v: unknown, keyType: DataType): CountKey {
-  if (keyType.kind === 'bigint') return typeof v === 'bigint' ? v : BigInt(v as number);
-  return toDouble(v) as number;
-}
-
 function percentilesOf(p: unknown, multiple: boolean): number[] {
   if (multiple) return (p as unknown[]).map((x) => toDouble(x) ?? Number.NaN);
   return [toDouble(p) ?? Number.NaN];
 }
 
 /**
- * Evaluator shared by `percentile`, `percentile_cont` and `percentile_disc`: exact value → count table,
- * percentiles from the first row whose state has none yet (validated to lie in [0, 1], as Hive does at that
- * point), NULL result when no non-NULL value arrived.
+ * Evaluator shared by `percentile`, `percentile_cont` and `percentile_disc`. Hive keeps a value → count map
+ * and walks its sorted keys; the key at index k of that walk is the k-th order statistic of the values, so
+ * groups keep their raw values (see {@link PercentileStore}) and select at the end — the same results to the
+ * bit. Percentiles come from the first row whose group has none yet (validated to lie in [0, 1], as Hive does
+ * at that point); the result is NULL when no non-NULL value arrived.
  */
 export function exactPercentileEvaluator(
   spec: ExactPercentileSpec,
 ): AggregateEvaluator<ExactPercentilePartial> {
   const multiple = spec.percentileType.kind === 'array';
-  const get = (side: unknown[], g: number): ExactPercentileState => side[g] as ExactPercentileState;
-  const accumulate = (s: ExactPercentileState, args: readonly unknown[]): void => {
-    if (s.percentiles == null && args[1] != null) {
-      const ps = percentilesOf(args[1], multiple);
-      checkPercentiles(ps);
-      s.percentiles = ps;
+  const longKeys = spec.keyType.kind === 'bigint';
+  const order = { kind: spec.kind, ascending: spec.ascending };
+  const lists = new PercentileLists();
+  // Each accumulator state has its pool of raw values; it lives and dies with the state.
+  const pools = new WeakMap<AccumulatorState, ValuePool>();
+  // The last view is reused: terminate and init run once per group, often a million times in a row.
+  let last: PercentileStore | null = null;
+  const storeOf = (state: AccumulatorState): PercentileStore => {
+    if (last?.matches(state) === true) return last;
+    let pool = pools.get(state);
+    if (pool === undefined) pools.set(state, (pool = new ValuePool()));
+    return (last = new PercentileStore(state, pool));
+  };
+  const percentileRef = (p: unknown): number => {
+    const ps = percentilesOf(p, multiple);
+    checkPercentiles(ps);
+    return lists.intern(ps);
+  };
+  /** Adds one non-NULL value the way the batch kernels do (exact doubles, wide longs, -0.0 as 0.0). */
+  const addValue = (store: PercentileStore, g: number, v: unknown): void => {
+    if (longKeys) {
+      const b = typeof v === 'bigint' ? v : BigInt(v as number);
+      if (isExactAsDouble(b)) store.append(g, Number(b));
+      else store.groupObject(g).pushWide(b);
+    } else {
+      store.append(g, (toDouble(v) as number) + 0);
     }
+  };
+  const accumulate = (state: AccumulatorState, group: number, args: readonly unknown[]): void => {
+    const store = storeOf(state);
+    if (store.percentiles[group] === 0 && args[1] != null) store.percentiles[group] = percentileRef(args[1]);
     const v = args[0];
-    if (v != null) incrementCount(s, toKey(v, spec.keyType), 1);
+    if (v != null) addValue(store, group, v);
+  };
+  const rowWise = rowWiseBatch(accumulate);
+  // eslint-disable-next-line max-params -- the signature is AggregateEvaluator.accumulateBatch
+  const accumulateBatch: AggregateEvaluator['accumulateBatch'] = (state, groupIds, args, numRows) => {
+    const column = args[0];
+    const percentileColumn = args[1];
+    if (column?.layout === 'fixed' && percentileColumn != null) {
+      const store = storeOf(state);
+      const takePercentiles: TakePercentiles = (g, pc, row) => {
+        const p = getValue(pc, row);
+        if (p != null) store.percentiles[g] = percentileRef(p);
+      };
+      const { values, validity } = column;
+      const batch = { validity, numRows, percentileColumn, takePercentiles };
+      if (longKeys && values instanceof BigInt64Array && LITTLE_ENDIAN) {
+        accumulateLongColumn(store, groupIds, { ...batch, values });
+        return;
+      }
+      if (!longKeys && values instanceof Float64Array) {
+        accumulateDoubleColumn(store, groupIds, { ...batch, values });
+        return;
+      }
+    }
+    rowWise(state, groupIds, args, numRows);
   };
   return {
     inputTypes: [spec.keyType, spec.percentileType, ...spec.extraTypes],
@@ -68,27 +122,25 @@ export function exactPercentileEvaluator(
       { name: 'percentiles', type: arrayType(HiveTypes.double) },
     ]),
     resultType: multiple ? arrayType(HiveTypes.double) : HiveTypes.double,
-    layout: { slots: [], usesSideState: true },
+    layout: { slots: PERCENTILE_SLOTS, usesSideState: true },
     init(state, group) {
-      state.side[group] = newExactPercentileState();
+      storeOf(state).reset(group);
     },
-    accumulate(state, group, args) {
-      accumulate(get(state.side, group), args);
-    },
-    accumulateBatch: rowWiseBatch((state, g, a) => accumulate(get(state.side, g), a)),
+    accumulate,
+    accumulateBatch,
     merge(state, group, partial) {
-      mergeExactPartial(get(state.side, group), partial);
+      mergePartialInto(storeOf(state), group, { lists, partial });
     },
     terminatePartial(state, group) {
-      return exactPartialOf(get(state.side, group));
+      return partialOfGroup(storeOf(state), group, { lists, longKeys });
     },
     terminate(state, group) {
-      const s = get(state.side, group);
-      if (s.counts.size === 0 || s.percentiles == null) return null;
-      const sorted = sortedCumulative(s, spec.ascending);
-      const maxPosition = sorted.total - 1;
-      const results = s.percentiles.map((p) => percentileAt(sorted, maxPosition * p, spec.kind));
+      const results = groupPercentiles(storeOf(state), group, { lists, order });
+      if (results == null) return null;
       return multiple ? results : (results[0] ?? null);
+    },
+    estimateSideBytes(state, group) {
+      return storeOf(state).estimateBytes(group);
     },
     partialToJson: exactPartialToJson,
     partialFromJson: exactPartialFromJson,
