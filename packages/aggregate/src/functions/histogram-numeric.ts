@@ -90,7 +90,8 @@ export const histogramNumeric: AggregateFunctionDefinition = {
         // The bin count is read (from its int column) only when a group allocates, as in `accumulate`.
         const typed =
           nbColumn?.layout === 'fixed' &&
-          forEachNumericRow(columns, numRows, {
+          forEachNumericRow(columns, groupIds, {
+            numRows,
             required: [1],
             add: (r, v) => {
               const h = hist(side, groupIds[r] ?? 0);

@@ -131,7 +131,8 @@ export const percentileApprox: AggregateFunctionDefinition = {
       accumulateBatch(state, groupIds, columns, numRows) {
         const side = state.side;
         // A row counts when the value and the percentile argument are non-NULL (as in `accumulate`).
-        const typed = forEachNumericRow(columns, numRows, {
+        const typed = forEachNumericRow(columns, groupIds, {
+          numRows,
           required: [1],
           add: (r, v) => {
             const s = get(side, groupIds[r] ?? 0);

@@ -56,7 +56,7 @@ describe('FastNumericHistogram ≡ faithful NumericHistogram (bins bit for bit, 
   it('on integer data full of duplicates and tied gaps', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: -30, max: 60 }), { maxLength: 300 }),
+        fc.array(fc.integer({ min: -30, max: 60 }), { maxLength: 300, size: 'max' }),
         nbinsArb,
         chunkArb,
         (v, nb, cb) => {
@@ -71,7 +71,7 @@ describe('FastNumericHistogram ≡ faithful NumericHistogram (bins bit for bit, 
   it('on grid values (multiples of 0.01: floating-point ties between different gaps)', () => {
     const grid = fc.integer({ min: -2000, max: 2000 }).map((k) => k / 100);
     fc.assert(
-      fc.property(fc.array(grid, { maxLength: 400 }), nbinsArb, chunkArb, (v, nb, cb) => {
+      fc.property(fc.array(grid, { maxLength: 400, size: 'max' }), nbinsArb, chunkArb, (v, nb, cb) => {
         const [f, s] = traces(adds(v), nb, cb);
         expect(f).toEqual(s);
       }),
@@ -89,7 +89,7 @@ describe('FastNumericHistogram ≡ faithful NumericHistogram (bins bit for bit, 
       { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Infinity, -Infinity) },
     );
     fc.assert(
-      fc.property(fc.array(v, { maxLength: 300 }), nbinsArb, chunkArb, (values, nb, cb) => {
+      fc.property(fc.array(v, { maxLength: 300, size: 'max' }), nbinsArb, chunkArb, (values, nb, cb) => {
         const [f, s] = traces(adds(values), nb, cb);
         expect(f).toEqual(s);
       }),
@@ -105,7 +105,7 @@ describe('FastNumericHistogram ≡ faithful NumericHistogram (bins bit for bit, 
         .map(([k, n]) => Array<number>(n).fill(k)),
     );
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 60 }), nbinsArb, chunkArb, (runs, nb, cb) => {
+      fc.property(fc.array(op, { maxLength: 60, size: 'max' }), nbinsArb, chunkArb, (runs, nb, cb) => {
         const [f, s] = traces(adds(runs.flat()), nb, cb);
         expect(f).toEqual(s);
       }),
@@ -126,7 +126,7 @@ describe('FastNumericHistogram ≡ faithful NumericHistogram (bins bit for bit, 
       { weight: 1, arbitrary: partial.map((p) => ({ merge: p })) },
     );
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 200 }), nbinsArb, chunkArb, (ops, nb, cb) => {
+      fc.property(fc.array(op, { maxLength: 200, size: 'max' }), nbinsArb, chunkArb, (ops, nb, cb) => {
         const [f, s] = traces(ops, nb, cb);
         expect(f).toEqual(s);
       }),

@@ -50,7 +50,10 @@ describe('percentile_approx batch kernel ≡ row-at-a-time accumulate', () => {
   it('on double columns with NULLs, long enough to trim many times, over several groups', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.option(gridValue, { nil: null, freq: 10 }), fc.nat(2)), { maxLength: 1500 }),
+        fc.array(fc.tuple(fc.option(gridValue, { nil: null, freq: 10 }), fc.nat(2)), {
+          maxLength: 1500,
+          size: 'max',
+        }),
         fc.integer({ min: 1, max: 30 }),
         (rowsWithGroups, nb) => {
           const rows = rowsWithGroups.map(([v]) => [v, [0.1, 0.5, 0.9], nb]);
@@ -79,7 +82,7 @@ describe('percentile_approx batch kernel ≡ row-at-a-time accumulate', () => {
     for (const [type, value] of cases) {
       fc.assert(
         fc.property(
-          fc.array(fc.tuple(fc.option(value, { nil: null }), fc.nat(2)), { maxLength: 300 }),
+          fc.array(fc.tuple(fc.option(value, { nil: null }), fc.nat(2)), { maxLength: 300, size: 'max' }),
           (rg) => {
             const rows = rg.map(([v]) => [v, [0.1, 0.5, 0.9], 10]);
             const r = bothWays(
@@ -124,7 +127,7 @@ describe('histogram_numeric batch kernel ≡ row-at-a-time accumulate', () => {
               fc.option(fc.constant(6), { nil: null, freq: 8 }),
               fc.nat(2),
             ),
-            { maxLength: 600 },
+            { maxLength: 600, size: 'max' },
           ),
           (rg) => {
             const r = bothWays(

@@ -381,9 +381,12 @@ export class FastNumericHistogram {
     let centre = xk;
     centre *= yk / d;
     centre += (xs / d) * yk1;
-    const [pMin, pTies] = pc == null ? [0, 0] : [pc.min, pc.ties];
-    const [cMin, cTies] = [c.min, c.ties];
-    const [sMin, sTies] = [sc.min, sc.ties];
+    const pMin = pc == null ? 0 : pc.min;
+    const pTies = pc == null ? 0 : pc.ties;
+    const cMin = c.min;
+    const cTies = c.ties;
+    const sMin = sc.min;
+    const sTies = sc.ties;
     // Gaps P→k, k→s and s→N become P→centre and centre→N (the latter owned by k's chunk).
     if (pc != null) {
       dropGap(pc, xk - xP);

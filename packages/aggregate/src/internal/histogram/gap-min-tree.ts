@@ -74,7 +74,13 @@ export class GapMinTree {
     let p = this.size + i;
     min[p] = leafMin;
     count[p] = leafCount;
-    for (p >>= 1; p >= 1; p >>= 1) pull(min, count, p);
+    for (p >>= 1; p >= 1; p >>= 1) {
+      const m = min[p];
+      const c = count[p];
+      pull(min, count, p);
+      // Unchanged node: its ancestors are unchanged too.
+      if (min[p] === m && count[p] === c) return;
+    }
   }
 
   /**
