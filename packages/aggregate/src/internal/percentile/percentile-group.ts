@@ -139,7 +139,8 @@ export class PercentileGroup {
   }
 
   private makeRoom(): void {
-    if (this.size >= this.compactAt && this.compact()) return;
+    // A successful compaction empties the buffer, which then starts small again.
+    if (this.size >= this.compactAt) this.compact();
     if (this.current.length < CHUNK) {
       const bigger = new Float64Array(Math.max(8, this.current.length * 2));
       bigger.set(this.current);
@@ -157,18 +158,18 @@ export class PercentileGroup {
    * decides cheaply whether that is likely; then the values are sorted and, when the runs are at most
    * 1/{@link MIN_VALUES_PER_KEY} of them, counted into the table and the buffer starts afresh.
    */
-  private compact(): boolean {
+  private compact(): void {
     const n = this.size;
     this.compactAt = n * 2;
     const all = this.contiguous();
     const stride = Math.max(1, Math.floor(n / SAMPLE));
     const seen = new Set<number>();
     for (let i = 0; i < n; i += stride) seen.add(all[i]!);
-    if (seen.size * MIN_VALUES_PER_KEY > Math.ceil(n / stride)) return false;
+    if (seen.size * MIN_VALUES_PER_KEY > Math.ceil(n / stride)) return;
     const sorted = all.subarray(0, n).sort();
     let runs = 0;
     for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) runs++;
-    if (runs * MIN_VALUES_PER_KEY > n) return false;
+    if (runs * MIN_VALUES_PER_KEY > n) return;
     let start = 0;
     for (let i = 1; i <= n; i++) {
       if (i === n || sorted[i] !== sorted[start]) {
@@ -178,6 +179,5 @@ export class PercentileGroup {
     }
     this.clearRaw();
     this.compactAt = FIRST_COMPACTION_AT;
-    return true;
   }
 }
