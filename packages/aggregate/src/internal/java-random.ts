@@ -12,6 +12,7 @@ const ADDEND = 0xb;
 const TWO_24 = 16777216;
 const TWO_M53 = 1 / 9007199254740992;
 const TWO_M24 = 1 / TWO_24;
+const TWO_26 = 67108864;
 
 export class JavaRandom {
   private hi: number;
@@ -50,31 +51,43 @@ export class JavaRandom {
   /**
    * Makes `count` `nextDouble()` draws, the r-th compared as `draw <= 1.0 / (ties + r)` (reservoir sampling
    * after `ties` candidates, as Hive's NumericHistogram breaks ties), and returns the last r that passed, or 0.
-   * Same state and outcomes as calling `nextDouble()` in a loop, with the arithmetic inlined.
+   * Leaves the state and gives the outcome of calling `nextDouble()` `count` times in a loop.
+   *
+   * Only the last success matters, so it jumps to the final state and walks the draws backwards (the generator
+   * is invertible), stopping at the first success from the end: about count/2 draws instead of count. Most
+   * draws are rejected from their first 26 bits alone, without computing the second half.
    */
   lastReservoirPick(ties: number, count: number): number {
+    if (count <= 0) return 0;
+    // State after the first step of the last draw, then the final state.
+    this.skip(2 * count - 1);
     let hi = this.hi;
     let lo = this.lo;
-    let picked = 0;
-    for (let r = 1; r <= count; r++) {
-      // Two LCG steps (see next()); 2^-24 scalings are exact, so floor() gives the carry and the remainder.
-      let p = lo * MULT_LO + ADDEND;
-      let carry = Math.floor(p * TWO_M24);
-      const l = p - carry * TWO_24;
-      let h = hi * MULT_LO + lo * MULT_HI + carry;
-      h -= Math.floor(h * TWO_M24) * TWO_24;
-      const a = h * 4 + (l >>> 22); // next(26)
-      p = l * MULT_LO + ADDEND;
-      carry = Math.floor(p * TWO_M24);
-      lo = p - carry * TWO_24;
-      hi = h * MULT_LO + l * MULT_HI + carry;
-      hi -= Math.floor(hi * TWO_M24) * TWO_24;
-      const b = hi * 8 + (lo >>> 21); // next(27)
-      if ((a * 134217728 + b) * TWO_M53 <= 1.0 / (ties + r)) picked = r;
+    this.skip(1);
+    for (let r = count; r >= 1; r--) {
+      const n = ties + r;
+      const a = hi * 4 + (lo >>> 22); // next(26) of this draw
+      // Success needs a·2^-26 ≤ draw ≤ fl(1/n); a ≥ 2^26/n + 1 already exceeds it.
+      if (a * n < TWO_26 + n) {
+        // Second step of the draw (see next()) for next(27), then the exact comparison.
+        const p = lo * MULT_LO + ADDEND;
+        const carry = Math.floor(p * TWO_M24);
+        const l2 = p - carry * TWO_24;
+        let h2 = hi * MULT_LO + lo * MULT_HI + carry;
+        h2 -= Math.floor(h2 * TWO_M24) * TWO_24;
+        const b = h2 * 8 + (l2 >>> 21);
+        if ((a * 134217728 + b) * TWO_M53 <= 1.0 / n) return r;
+      }
+      // Back two steps: s ↦ A2⁻¹·s + D2 (mod 2^48), the inverse of two calls of next().
+      const p = lo * BACK2_A_LO + BACK2_D_LO;
+      const carry = Math.floor(p * TWO_M24);
+      const nlo = p - carry * TWO_24;
+      let nhi = hi * BACK2_A_LO + lo * BACK2_A_HI + BACK2_D_HI + carry;
+      nhi -= Math.floor(nhi * TWO_M24) * TWO_24;
+      hi = nhi;
+      lo = nlo;
     }
-    this.hi = hi;
-    this.lo = lo;
-    return picked;
+    return 0;
   }
 
   /**
@@ -86,16 +99,21 @@ export class JavaRandom {
     let n = steps;
     let hi = this.hi;
     let lo = this.lo;
-    for (let j = 0; n > 0; j++) {
-      const bit = n % 2;
-      n = (n - bit) / 2;
+    for (let t = 0; n > 0; t += 4) {
+      // Integer bit operations while n fits in 31 bits (always, in practice), exact halving above.
+      const bit = n < 0x80000000 ? n & 1 : n % 2;
+      n = n < 0x80000000 ? n >>> 1 : (n - bit) / 2;
       if (bit === 0) continue;
-      const t = 4 * j;
-      mulMod48(JUMP_TABLE[t] as number, JUMP_TABLE[t + 1] as number, hi, lo, jumpScratch);
-      const l = (jumpScratch[1] as number) + (JUMP_TABLE[t + 3] as number);
-      const carry = l >= TWO_24 ? 1 : 0;
-      lo = l - carry * TWO_24;
-      hi = ((jumpScratch[0] as number) + (JUMP_TABLE[t + 2] as number) + carry) % TWO_24;
+      // s ↦ A·s + C (mod 2^48) for this power of two, in 24-bit halves (every product below 2^53).
+      const ah = JUMP_TABLE[t] as number;
+      const al = JUMP_TABLE[t + 1] as number;
+      const p = al * lo + (JUMP_TABLE[t + 3] as number);
+      const carry = Math.floor(p * TWO_M24);
+      const nlo = p - carry * TWO_24;
+      let nhi = ah * lo + al * hi + (JUMP_TABLE[t + 2] as number) + carry;
+      nhi -= Math.floor(nhi * TWO_M24) * TWO_24;
+      hi = nhi;
+      lo = nlo;
     }
     this.hi = hi;
     this.lo = lo;
@@ -147,4 +165,18 @@ const JUMP_TABLE: Float64Array = (() => {
   return t;
 })();
 
-const jumpScratch = new Float64Array(2);
+/**
+ * Two steps backwards: s ↦ A2⁻¹·s + D2 (mod 2^48) with A2 = A², C2 = A·C + C and D2 = −A2⁻¹·C2, A2⁻¹ the
+ * inverse of A2 modulo 2^48 (A is odd), as 24-bit halves.
+ */
+const [BACK2_A_HI, BACK2_A_LO, BACK2_D_HI, BACK2_D_LO] = ((): [number, number, number, number] => {
+  const mod = 1n << 48n;
+  const a = 0x5deece66dn;
+  const a2 = (a * a) % mod;
+  const c2 = (a * 0xbn + 0xbn) % mod;
+  // Newton's iteration for the inverse modulo a power of two: x ← x·(2 − a2·x), doubling the correct bits.
+  let inv = 1n;
+  for (let i = 0; i < 6; i++) inv = (inv * (2n - ((a2 * inv) % mod)) + mod * mod) % mod;
+  const d2 = (((mod - ((inv * c2) % mod)) % mod) + mod) % mod;
+  return [Number(inv >> 24n), Number(inv & 0xffffffn), Number(d2 >> 24n), Number(d2 & 0xffffffn)];
+})();

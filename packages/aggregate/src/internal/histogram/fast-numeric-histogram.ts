@@ -2,6 +2,7 @@ import { InternalError } from '@hive-batch/core';
 import { JavaRandom } from '../java-random';
 import { GapMinTree } from './gap-min-tree';
 import { NUMERIC_HISTOGRAM_SEED, NumericHistogram } from './numeric-histogram';
+import { ScanCheckpoints } from './scan-checkpoints';
 
 /**
  * A run of consecutive bins. It owns the gap after each of its bins (the last one reaching into the next
@@ -45,6 +46,9 @@ export class FastNumericHistogram {
   private fallback: NumericHistogram | null = null;
   /** Built at the first trim (groups that never trim don't pay for it), then kept in step with `chunks`. */
   private tree: GapMinTree | null = null;
+  private readonly checkpoints = new ScanCheckpoints();
+  /** First centre of each chunk, contiguous so that locating a value's chunk stays in cache. */
+  private firsts = new Float64Array(4);
   // The trim scan's running minimum and the pair it picks (chunk, index), shared by its helpers.
   private smallest = 0;
   private kc = 0;
@@ -69,6 +73,7 @@ export class FastNumericHistogram {
     this.used = 0;
     this.chunks = [];
     this.tree = null;
+    this.checkpoints.clear();
   }
 
   /** Converts to (and from then on delegates to) the faithful structure, sharing the PRNG. */
@@ -98,16 +103,18 @@ export class FastNumericHistogram {
       c.y[0] = 1;
       c.n = 1;
       chunks.push(c);
+      this.firsts[0] = v;
       this.used = 1;
       if (this.used > this.nbins) this.trim();
       return;
     }
     // Last chunk whose first centre is ≤ v (or the first chunk).
+    const firsts = this.firsts;
     let lo = 0;
     let hi = chunks.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (((chunks[mid] as Chunk).x[0] as number) <= v) lo = mid;
+      if ((firsts[mid] as number) <= v) lo = mid;
       else hi = mid - 1;
     }
     const ci = lo;
@@ -133,6 +140,7 @@ export class FastNumericHistogram {
     }
     x[l] = v;
     y[l] = 1;
+    if (l === 0) firsts[ci] = v;
     const n = ++c.n;
     this.used++;
     this.gapsAfterInsert(ci, l);
@@ -145,6 +153,7 @@ export class FastNumericHistogram {
    * subtraction is monotone), so the owners' smallest gaps follow without rescanning.
    */
   private gapsAfterInsert(ci: number, l: number): void {
+    this.checkpoints.touch(l > 0 ? ci : ci - 1);
     const chunks = this.chunks;
     const c = chunks[ci] as Chunk;
     const x = c.x;
@@ -204,12 +213,25 @@ export class FastNumericHistogram {
     return out;
   }
 
+  /** Chunks from `ci` on moved: rewrites their first centres. */
+  private refreshFirsts(ci: number): void {
+    const chunks = this.chunks;
+    if (this.firsts.length < chunks.length) {
+      const grown = new Float64Array(2 * chunks.length);
+      grown.set(this.firsts.subarray(0, ci));
+      this.firsts = grown;
+    }
+    const firsts = this.firsts;
+    for (let i = ci; i < chunks.length; i++) firsts[i] = (chunks[i] as Chunk).x[0] as number;
+  }
+
   private newChunk(): Chunk {
     const cap = 2 * this.chunkBins + 1;
     return { x: new Float64Array(cap), y: new Float64Array(cap), n: 0, min: Infinity, ties: 0 };
   }
 
   private split(ci: number): void {
+    this.checkpoints.touch(ci);
     const c = this.chunks[ci] as Chunk;
     const half = c.n >> 1;
     const d = this.newChunk();
@@ -218,6 +240,7 @@ export class FastNumericHistogram {
     d.n = c.n - half;
     c.n = half;
     this.chunks.splice(ci + 1, 0, d);
+    this.refreshFirsts(ci + 1);
     this.measure(ci);
     this.measure(ci + 1);
     this.reindexFrom(ci);
@@ -279,21 +302,34 @@ export class FastNumericHistogram {
       const chunks = this.chunks;
       const tree = this.tree ?? this.buildTree();
       const m = tree.rootMin();
-      const first = chunks[0] as Chunk;
-      // Gap 0 starts the scan (Hive reads gap(0) before its loop); then count the draws Hive makes before the
-      // running minimum reaches m: they are all discarded by a later reset, so the generator just skips them.
-      const x1 = first.n > 1 ? (first.x[1] as number) : ((chunks[1] as Chunk).x[0] as number);
-      this.smallest = x1 - (first.x[0] as number);
+      const cps = this.checkpoints;
+      // Count the draws Hive makes before the running minimum reaches m: a later reset discards them all, so
+      // the generator just skips them. Resume from the last whole-chunk state still valid, else from gap 0
+      // (Hive reads gap(0) before its loop).
+      let ci: number;
       let draws = 0;
-      if (this.smallest !== m) {
-        draws = this.scanToMin(0, 1, m);
-        for (let ci = 1; this.smallest !== m;) {
-          // m lies ahead, so some chunk j ≥ ci has a gap below the running minimum.
-          const j = tree.firstBelow(ci, this.smallest);
-          draws += tree.passedTies() + this.scanToMin(j, 0, m);
-          ci = j + 1;
+      if (cps.validBelow(m) > 0) {
+        ci = cps.lastEnd();
+        this.smallest = cps.lastSmallest();
+        draws = cps.lastDraws();
+      } else {
+        const first = chunks[0] as Chunk;
+        const x1 = first.n > 1 ? (first.x[1] as number) : ((chunks[1] as Chunk).x[0] as number);
+        this.smallest = x1 - (first.x[0] as number);
+        ci = 1;
+        if (this.smallest !== m) {
+          draws = this.scanToMin(0, 1, m);
+          if (this.smallest !== m) cps.push(1, this.smallest, draws);
         }
       }
+      while (this.smallest !== m) {
+        // m lies ahead, so some chunk j ≥ ci has a gap below the running minimum.
+        const j = tree.firstBelow(ci, this.smallest);
+        draws += tree.passedTies() + this.scanToMin(j, 0, m);
+        ci = j + 1;
+        if (this.smallest !== m) cps.push(ci, this.smallest, draws);
+      }
+      cps.settled();
       this.rng.skip(2 * draws);
       // From the first gap equal to m on, Hive draws once per further tie (reservoir sampling over the ties of
       // m, the first one holding with no draw); the last successful draw picks the pair.
@@ -371,6 +407,7 @@ export class FastNumericHistogram {
     }
     // Neighbours: P before the pair (owned by pc), N after it.
     const pc = kj > 0 ? c : kc > 0 ? (chunks[kc - 1] as Chunk) : null;
+    this.checkpoints.touch(kj > 0 ? kc : kc - 1);
     const xP = pc == null ? 0 : kj > 0 ? (c.x[kj - 1] as number) : lastX(pc);
     const xN = sj + 1 < sc.n ? (sc.x[sj + 1] as number) : chunks[sci + 1]?.x[0];
     const xk = c.x[kj] as number;
@@ -399,6 +436,7 @@ export class FastNumericHistogram {
     }
     c.x[kj] = centre;
     c.y[kj] = d;
+    if (kj === 0) this.firsts[kc] = centre;
     const sx = sc.x;
     const sy = sc.y;
     const sn = sc.n - 1;
@@ -407,11 +445,13 @@ export class FastNumericHistogram {
       sy[j] = sy[j + 1] as number;
     }
     sc.n = sn;
+    if (sj === 0 && sn > 0) this.firsts[sci] = sx[0] as number;
     this.used--;
     if (pc != null && pc !== c) this.settle(kc - 1, pMin, pTies);
     if (sn === 0) {
       // Only a separate successor chunk can empty (a chunk holding both bins keeps the merged one).
       chunks.splice(sci, 1);
+      this.refreshFirsts(sci);
       if (c.ties === 0) this.measure(kc);
       this.reindexFrom(kc);
     } else {
