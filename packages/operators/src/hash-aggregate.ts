@@ -211,7 +211,9 @@ export class HashAggregate {
     const rows = consumesRows(this.mode);
     // Many groups: accumulator arrays outgrow the caches, so reorder the rows by group-id window first.
     const clustered =
-      rows && keys.size > CLUSTER_MIN_GROUPS ? clusterRows(batch, gids, this.argumentColumns) : null;
+      rows && keys.size > CLUSTER_MIN_GROUPS && aggs.some((a) => a.benefitsFromClustering !== false)
+        ? clusterRows(batch, gids, this.argumentColumns)
+        : null;
     for (const agg of aggs) {
       agg.ensureGroups(keys.size);
       if (clustered != null) agg.accumulate(clustered.groupIds, clustered.batch, n);

@@ -9,6 +9,11 @@ import type { AggregateCall } from '../aggregate-call';
 export interface GroupAggregate {
   /** Output type (binary in partial modes). */
   readonly outputType: DataType;
+  /**
+   * False when accumulating only appends (no per-group random access), so reordering rows by group first would
+   * not pay. Defaults to true.
+   */
+  readonly benefitsFromClustering?: boolean;
   /** Makes groups `0..groups-1` usable (initialising new ones). */
   ensureGroups(groups: number): void;
   /** Row-consuming modes: accumulates `numRows` rows of `batch` into `groupIds`. */

@@ -48,6 +48,8 @@ function makeValues(type: DataType, from: Float64Array): FixedValues {
  */
 class DistinctFastPath implements GroupAggregate {
   readonly outputType: DataType;
+  // Rows are appended to a flat buffer and sorted later: row order by group does not matter here.
+  readonly benefitsFromClustering = false;
   private readonly resolved: ResolvedCall;
   private readonly inner: AggregateEvaluator;
   private readonly column: number;

@@ -1,25 +1,13 @@
 import type { FixedColumn } from '@hive-batch/core';
+import { doubleBefore, sortByGroupAndValue } from './sort-by-group-and-value';
 
 /** Pending rows are compacted once they reach this many (or twice the compacted size, if larger). Rows. */
 const MIN_COMPACT_ROWS = 1 << 22;
 
-/** Java `Double.compare(a, b) < 0` for values without distinct NaN payloads (NaN last, -0.0 before 0.0). */
-function before(a: number, b: number): boolean {
-  if (a < b) return true;
-  if (a === b) return a === 0 && 1 / a < 0 && 1 / b > 0;
-  return a === a && b !== b;
-}
-
-/** Same key: equal bits for the canonical values stored here (NaN equals NaN, -0.0 differs from 0.0). */
-function same(a: number, b: number): boolean {
-  if (a === b) return a !== 0 || 1 / a === 1 / b;
-  return a !== a && b !== b;
-}
-
 /**
  * Distinct (group id, numeric value) pairs by sorting instead of hashing: rows are appended to flat typed
- * arrays (sequential writes), and compacted now and then — a counting sort by group, then each group's values
- * sorted in Java `Double.compare` order and deduplicated. The compacted form is exactly what DISTINCT needs at
+ * arrays (sequential writes), and compacted now and then — pending rows sorted by group and value (radix passes
+ * when many), merged with the compacted values and deduplicated. The compacted form is exactly what DISTINCT needs at
  * the end: per group, the distinct values in Hive's reduce-key order. NULL values are one flag per group.
  * Sorting touches memory sequentially, which beats a hash set's random probes once it outgrows the caches.
  */
@@ -113,59 +101,51 @@ export class DistinctValueBuffer {
 
   private compact(): void {
     const groups = this.groups;
+    const fresh = sortByGroupAndValue(this.pendingGroups, this.pendingValues, {
+      numRows: this.pending,
+      numGroups: groups,
+    });
+    // Merge each group's compacted values with its freshly sorted ones, dropping repeats.
     const oldStarts = this.starts;
     const oldValues = this.values;
     const oldGroups = oldStarts.length - 1;
-    const pg = this.pendingGroups;
-    const pv = this.pendingValues;
-    const n = this.pending;
-    // Counting sort by group: compacted entries first, then pending rows, so each segment holds both.
-    const counts = new Int32Array(groups + 1);
-    for (let g = 0; g < oldGroups; g++) counts[g + 1] = oldStarts[g + 1]! - oldStarts[g]!;
-    for (let i = 0; i < n; i++) counts[pg[i]! + 1]! += 1;
-    for (let g = 0; g < groups; g++) counts[g + 1]! += counts[g]!;
-    const scattered = new Float64Array(counts[groups]!);
-    const fill = counts.slice(0, groups);
-    for (let g = 0; g < oldGroups; g++) {
-      const at = fill[g]!;
-      scattered.set(oldValues.subarray(oldStarts[g], oldStarts[g + 1]), at);
-      fill[g] = at + oldStarts[g + 1]! - oldStarts[g]!;
-    }
-    for (let i = 0; i < n; i++) {
-      const g = pg[i]!;
-      scattered[fill[g]!] = pv[i]!;
-      fill[g]! += 1;
-    }
-    // Sort each segment and drop repeats, compacting in place.
+    const merged = new Float64Array(oldValues.length + this.pending);
     const starts = new Int32Array(groups + 1);
     let w = 0;
     for (let g = 0; g < groups; g++) {
-      const s = counts[g]!;
-      const e = counts[g + 1]!;
       starts[g] = w;
-      if (e - s <= 16) {
-        // Insertion sort: no subarray object for the many tiny segments of high-cardinality keys.
-        for (let i = s + 1; i < e; i++) {
-          const x = scattered[i]!;
-          let j = i - 1;
-          while (j >= s && before(x, scattered[j]!)) {
-            scattered[j + 1] = scattered[j]!;
-            j--;
+      let a = g < oldGroups ? oldStarts[g]! : 0;
+      const aEnd = g < oldGroups ? oldStarts[g + 1]! : 0;
+      let b = fresh.starts[g]!;
+      const bEnd = fresh.starts[g + 1]!;
+      const freshValues = fresh.values;
+      let last = Number.NaN;
+      let hasLast = false;
+      while (a < aEnd || b < bEnd) {
+        let x: number;
+        if (b >= bEnd) x = oldValues[a++]!;
+        else if (a >= aEnd) x = freshValues[b++]!;
+        else {
+          const o = oldValues[a]!;
+          const f = freshValues[b]!;
+          // Plain `<` decides all but ±0 and NaN, which doubleBefore orders like Double.compare.
+          if (f < o || (!(o < f) && doubleBefore(f, o))) {
+            x = f;
+            b++;
+          } else {
+            x = o;
+            a++;
           }
-          scattered[j + 1] = x;
         }
-      } else {
-        // TypedArray sort orders numbers like Double.compare (-0 before +0, NaN last).
-        scattered.subarray(s, e).sort();
-      }
-      for (let i = s; i < e; i++) {
-        const x = scattered[i]!;
-        if (w > starts[g]! && same(scattered[w - 1]!, x)) continue;
-        scattered[w++] = x;
+        // A repeat: equal bits (NaN equals NaN, -0.0 differs from 0.0).
+        if (hasLast && (x === last ? x !== 0 || 1 / x === 1 / last : x !== x && last !== last)) continue;
+        merged[w++] = x;
+        last = x;
+        hasLast = true;
       }
     }
     starts[groups] = w;
-    this.values = scattered.slice(0, w);
+    this.values = merged.slice(0, w);
     this.starts = starts;
     this.pending = 0;
     if (this.pendingGroups.length > Math.max(this.minCompactRows, 4096) * 2) {

@@ -120,10 +120,15 @@ export class IntGroupTable {
     const base = direct.length === 0 ? lo : Math.min(lo, this.directBase);
     const top = direct.length === 0 ? hi : Math.max(hi, this.directBase + direct.length - 1);
     if (top - base + 1 > DIRECT_LIMIT) return false;
-    const next = new Int32Array(Math.min(DIRECT_LIMIT, Math.max(top - base + 1, direct.length * 2))).fill(-1);
-    if (direct.length > 0) next.set(direct, this.directBase - base);
+    const length = Math.min(DIRECT_LIMIT, Math.max(top - base + 1, direct.length * 2));
+    // Growing downwards leaves the slack below the keys (and upwards above them), so keys arriving a little
+    // beyond the new edge do not cost another copy of the whole map.
+    const newBase =
+      direct.length > 0 && base < this.directBase ? Math.max(top - length + 1, -2147483648) : base;
+    const next = new Int32Array(length).fill(-1);
+    if (direct.length > 0) next.set(direct, this.directBase - newBase);
     this.direct = next;
-    this.directBase = base;
+    this.directBase = newBase;
     return true;
   }
 
