@@ -112,10 +112,11 @@ export const histogramNumeric: AggregateFunctionDefinition = {
         return hist(state.side, group).serialize();
       },
       terminate(state, group) {
-        const h = hist(state.side, group).faithful();
-        if (h.used < 1) return null;
+        // Read the bins in place: converting to the faithful structure would allocate nbins slots per group.
+        const { x, y, used } = hist(state.side, group).bins();
+        if (used < 1) return null;
         const out: { x: number; y: number }[] = [];
-        for (let i = 0; i < h.used; i++) out.push({ x: h.x[i] as number, y: h.y[i] as number });
+        for (let i = 0; i < used; i++) out.push({ x: x[i] as number, y: y[i] as number });
         return out;
       },
       partialToJson: doubleListToJson,

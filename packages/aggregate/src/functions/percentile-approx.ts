@@ -161,11 +161,11 @@ export const percentileApprox: AggregateFunctionDefinition = {
       },
       terminate(state, group) {
         const s = get(state.side, group);
-        const h = s.histogram.faithful();
-        if (h.used < 1) return null;
+        // Read the bins in place: converting to the faithful structure would allocate nbins slots per group.
+        if (s.histogram.binCount() < 1) return null;
         const qs = s.quantiles ?? quantiles ?? [];
-        if (!multiple) return h.quantile(qs[0] ?? Number.NaN);
-        return qs.map((q) => h.quantile(q));
+        const values = s.histogram.quantiles(multiple ? qs : [qs[0] ?? Number.NaN]);
+        return multiple ? values : values[0];
       },
       partialToJson: doubleListToJson,
       partialFromJson: doubleListFromJson,

@@ -41,8 +41,11 @@ function traces(ops: readonly Op[], nbins: number, chunkBins?: number): [string[
     tf.push(`${i} ${bits(fast.serialize())} ${peek(rf)}`);
     ts.push(`${i} ${bits(slow.serialize())} ${peek(rs)}`);
   });
-  const f = fast.faithful();
   const qs = [0.001, 0.25, 0.5, 0.75, 0.999];
+  // Quantiles read in place, then after converting to the faithful structure.
+  tf.push(bits(fast.binCount() > 0 ? fast.quantiles(qs) : []));
+  ts.push(bits(slow.used > 0 ? qs.map((q) => slow.quantile(q)) : []));
+  const f = fast.faithful();
   tf.push(bits(f.used > 0 ? qs.map((q) => f.quantile(q)) : []));
   ts.push(bits(slow.used > 0 ? qs.map((q) => slow.quantile(q)) : []));
   return [tf, ts];

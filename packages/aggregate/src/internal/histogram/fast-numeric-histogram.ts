@@ -1,6 +1,7 @@
 import { InternalError } from '@hive-batch/core';
 import { JavaRandom } from '../java-random';
 import { GapMinTree } from './gap-min-tree';
+import { histogramQuantile } from './histogram-quantile';
 import { NUMERIC_HISTOGRAM_SEED, NumericHistogram } from './numeric-histogram';
 import { ScanCheckpoints } from './scan-checkpoints';
 
@@ -188,6 +189,32 @@ export class FastNumericHistogram {
     const c = this.chunks[ci] as Chunk;
     if (c.ties === 0) this.measure(ci);
     if (c.min !== min || c.ties !== ties) this.tree?.update(ci, c.min, c.ties);
+  }
+
+  /** Number of bins in use. */
+  binCount(): number {
+    return this.fallback != null ? this.fallback.used : this.used;
+  }
+
+  /** The bins (ascending centres and their heights) as flat arrays, without converting. */
+  bins(): { x: Float64Array; y: Float64Array; used: number } {
+    const f = this.fallback;
+    if (f != null) return { x: f.x.subarray(0, f.used), y: f.y.subarray(0, f.used), used: f.used };
+    const x = new Float64Array(this.used);
+    const y = new Float64Array(this.used);
+    let o = 0;
+    for (const c of this.chunks) {
+      x.set(c.x.subarray(0, c.n), o);
+      y.set(c.y.subarray(0, c.n), o);
+      o += c.n;
+    }
+    return { x, y, used: this.used };
+  }
+
+  /** Hive's `quantile(q)` for each q (see {@link histogramQuantile}), reading the bins once. */
+  quantiles(qs: readonly number[]): number[] {
+    const bins = this.bins();
+    return qs.map((q) => histogramQuantile(bins, q));
   }
 
   /** Approximate bytes held (for the operator's memory accounting), in O(1). */

@@ -7,9 +7,10 @@
  * Checkpoints are recorded in scan order (ascending `end`, descending `smallest`).
  */
 export class ScanCheckpoints {
-  private end = new Int32Array(16);
-  private smallest = new Float64Array(16);
-  private draws = new Float64Array(16);
+  // Empty until the first trim: most groups of a many-group aggregation never trim.
+  private end = new Int32Array(0);
+  private smallest = new Float64Array(0);
+  private draws = new Float64Array(0);
   private count = 0;
   /** Smallest chunk index whose gaps changed since the checkpoints were taken. */
   private dirtyFrom = 0;
@@ -56,9 +57,10 @@ export class ScanCheckpoints {
         b.set(a);
         return b;
       };
-      this.end = grow(this.end, new Int32Array(2 * this.count));
-      this.smallest = grow(this.smallest, new Float64Array(2 * this.count));
-      this.draws = grow(this.draws, new Float64Array(2 * this.count));
+      const size = Math.max(16, 2 * this.count);
+      this.end = grow(this.end, new Int32Array(size));
+      this.smallest = grow(this.smallest, new Float64Array(size));
+      this.draws = grow(this.draws, new Float64Array(size));
     }
     this.end[this.count] = end;
     this.smallest[this.count] = smallest;
