@@ -1,4 +1,4 @@
-// `npm run bench:agg -- [--rows N] [--groups G[,G2]] [--queries abcde] [--engines ours,duckdb,arquero,naive]
+// `npm run bench:agg -- [--rows N] [--groups G[,G2]] [--queries abcde | a,c,e] [--engines ours,duckdb,arquero,naive]
 //                       [--runs R] [--timeout S] [--budget-mb M] [--json]`
 // --budget-mb sets HashAggregate's memoryBudgetBytes (default 1024 MiB) to exercise spilling.
 // --spill-demo: one streaming memory-bounded run instead (defaults 100M rows, 10M groups).
@@ -13,6 +13,14 @@ import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
+
+const QUERY_NAMES = {
+  a: '(a) count/sum/avg/min/max',
+  b: '(b) var_samp+stddev_samp',
+  c: '(c) exact median (percentile)',
+  d: '(d) percentile_approx vs approx_quantile',
+  e: '(e) count(DISTINCT v)',
+};
 
 function parseArgs(argv) {
   const opts = {
@@ -36,7 +44,14 @@ function parseArgs(argv) {
     };
     if (a === '--rows') opts.rows = Number(next());
     else if (a === '--groups') opts.groups = next().split(',').map(Number);
-    else if (a === '--queries') opts.queries = next().split('');
+    else if (a === '--queries') {
+      // `abe` or `a,b,e`; anything else is refused rather than printed as a malformed row.
+      opts.queries = next()
+        .split('')
+        .filter((q) => q !== ',');
+      const unknown = opts.queries.filter((q) => !(q in QUERY_NAMES));
+      if (unknown.length > 0) throw new Error(`Unknown query ${unknown.join(', ')} (choose from abcde)`);
+    }
     else if (a === '--engines') opts.engines = next().split(',');
     else if (a === '--runs') opts.runs = Number(next());
     else if (a === '--timeout') opts.timeout = Number(next());
@@ -49,13 +64,6 @@ function parseArgs(argv) {
   return opts;
 }
 
-const QUERY_NAMES = {
-  a: '(a) count/sum/avg/min/max',
-  b: '(b) var_samp+stddev_samp',
-  c: '(c) exact median (percentile)',
-  d: '(d) percentile_approx vs approx_quantile',
-  e: '(e) count(DISTINCT v)',
-};
 
 function runCell(workerPath, opts, cell) {
   return new Promise((resolve) => {
