@@ -63,13 +63,26 @@ export interface HashAggregateStats {
   readonly inputRows: number;
   /** Times the in-memory state was spilled. */
   readonly spills: number;
-  /** Bytes written to spill files. */
+  /** Bytes written to spill files (re-partitioning included). */
   readonly spilledBytes: number;
+  /** Spill partitions that outgrew the budget while merging and were re-partitioned. */
+  readonly repartitions: number;
   /** True when adaptive local aggregation switched to pass-through. */
   readonly passThrough: boolean;
 }
 
 const DEFAULT_BUDGET = 1024 * 1024 * 1024;
+/**
+ * Deepest re-partitioning of a spill partition (16^4 ways at the default partition count); below that, a
+ * partition is merged in memory whatever its size (e.g. one huge group's collect_list cannot be split).
+ */
+const MAX_SPILL_LEVEL = 4;
+
+/** A group table and its aggregates' state. */
+interface Table {
+  readonly keys: GroupKeys;
+  readonly aggs: readonly GroupAggregate[];
+}
 /** Groups beyond which rows are clustered by group id before the kernels run (state > L2 per array). */
 const CLUSTER_MIN_GROUPS = 65536;
 
@@ -102,13 +115,16 @@ export class HashAggregate {
   private readonly resolved: readonly ResolvedCall[];
   private readonly highWaterMarkRows: number;
   private readonly budget: number;
-  private readonly partitionBits: number;
   private readonly spill: SpillStore;
   private keys: GroupKeys;
   private aggs: GroupAggregate[];
   private groupIds: Int32Array = new Int32Array(1024);
   private inputRows = 0;
   private spills = 0;
+  private repartitions = 0;
+  /** Stores of re-partitioned spill partitions still open (closed with the operator). */
+  private readonly childStores = new Set<SpillStore>();
+  private closedChildBytes = 0;
   private passThrough = false;
   private adaptiveDecided: boolean;
   private finished = false;
@@ -139,7 +155,6 @@ export class HashAggregate {
         `spillPartitions must be a power of two, got ${partitions}`,
       );
     }
-    this.partitionBits = Math.log2(partitions);
     this.spill = new SpillStore(options.spillDirectory, partitions);
     this.keys = createGroupKeys(this.keyTypes);
     this.aggs = createGroupAggregates(this.resolved, this.mode, options.inputSchema);
@@ -158,7 +173,11 @@ export class HashAggregate {
     return {
       inputRows: this.inputRows,
       spills: this.spills,
-      spilledBytes: this.spill.bytesWritten,
+      spilledBytes:
+        this.spill.bytesWritten +
+        this.closedChildBytes +
+        [...this.childStores].reduce((sum, c) => sum + c.bytesWritten, 0),
+      repartitions: this.repartitions,
       passThrough: this.passThrough,
     };
   }
@@ -249,9 +268,13 @@ export class HashAggregate {
   }
 
   private estimateBytes(): number {
-    let bytes = this.keys.byteSize + this.groupIds.byteLength;
-    const groups = this.keys.size;
-    for (const agg of this.aggs) bytes += agg.estimateBytes(groups);
+    return this.estimateBytesOf({ keys: this.keys, aggs: this.aggs });
+  }
+
+  private estimateBytesOf(table: Table): number {
+    let bytes = table.keys.byteSize + this.groupIds.byteLength;
+    const groups = table.keys.size;
+    for (const agg of table.aggs) bytes += agg.estimateBytes(groups);
     return bytes;
   }
 
@@ -262,13 +285,22 @@ export class HashAggregate {
 
   /** Writes every group's state to its spill partition and empties the table. */
   private async spillAll(): Promise<void> {
-    const groups = this.keys.size;
-    if (groups === 0) return;
-    const parts = 1 << this.partitionBits;
+    if (this.keys.size === 0) return;
+    await this.spillTable({ keys: this.keys, aggs: this.aggs }, this.spill, 0);
+    this.spills++;
+    this.resetTable();
+  }
+
+  /** Writes a table's groups to `store`, partitioned by the key hash of re-partitioning level `level`. */
+  private async spillTable(table: Table, store: SpillStore, level: number): Promise<void> {
+    const { keys, aggs } = table;
+    const groups = keys.size;
+    const bits = Math.log2(store.partitionCount);
+    const parts = store.partitionCount;
     const sizes = new Int32Array(parts + 1);
     const partOf = new Int32Array(groups);
     for (let g = 0; g < groups; g++) {
-      const p = this.keys.partitionOf(g, this.partitionBits);
+      const p = keys.partitionOf(g, bits, level);
       partOf[g] = p;
       sizes[p + 1] = (sizes[p + 1] ?? 0) + 1;
     }
@@ -289,15 +321,13 @@ export class HashAggregate {
         const keyBuilders = this.keyTypes.map((t) =>
           createColumnBuilder(t, { initialCapacity: chunk.length }),
         );
-        this.keys.emitKeysOf(keyBuilders, chunk);
+        keys.emitKeysOf(keyBuilders, chunk);
         const columns: Column[] = keyBuilders.map((b) => b.finish());
-        for (const agg of this.aggs) columns.push(...agg.spillColumns(chunk));
+        for (const agg of aggs) columns.push(...agg.spillColumns(chunk));
         this.checkAbort();
-        await this.spill.write(p, { schema, columns, numRows: chunk.length });
+        await store.write(p, { schema, columns, numRows: chunk.length });
       }
     }
-    this.spills++;
-    this.resetTable();
   }
 
   /** Keys, then each aggregate's spill columns. */
@@ -309,27 +339,58 @@ export class HashAggregate {
     return createSchema([...keyFields, ...stateFields]);
   }
 
-  /** Merges one spill partition in memory and yields its groups. */
-  private async *mergePartition(p: number): AsyncGenerator<ColumnBatch> {
-    const keys = createGroupKeys(this.keyTypes);
+  /** A fresh in-memory table for merging spilled state (always through the evaluators). */
+  private mergeTable(): Table {
     // Spilled state is merged through the evaluators (never the DISTINCT fast path, which only consumes rows).
-    const aggs = this.resolved.map((r) => new EvaluatorAggregate(r, this.mode));
+    return {
+      keys: createGroupKeys(this.keyTypes),
+      aggs: this.resolved.map((r) => new EvaluatorAggregate(r, this.mode)),
+    };
+  }
+
+  /**
+   * Merges partition `p` of `store` in memory and yields its groups. When the merged state outgrows the budget
+   * (skewed keys, or side state that grew while merging), the partition is re-partitioned: the table goes to a
+   * child store by a re-mixed hash and each child partition is merged in turn, down to {@link MAX_SPILL_LEVEL}.
+   */
+  private async *mergePartition(store: SpillStore, p: number, level: number): AsyncGenerator<ColumnBatch> {
+    let table = this.mergeTable();
+    let child: SpillStore | null = null;
     const widths = this.aggs.map((agg) => agg.spillTypes().length);
-    for await (const b of this.spill.read(p)) {
+    for await (const b of store.read(p)) {
       this.checkAbort();
       const n = b.numRows;
       if (this.groupIds.length < n) this.groupIds = new Int32Array(n);
       const gids = this.groupIds;
-      keys.groupIds(b.columns.slice(0, this.keyTypes.length), n, gids);
+      table.keys.groupIds(b.columns.slice(0, this.keyTypes.length), n, gids);
       let col = this.keyTypes.length;
-      aggs.forEach((agg, a) => {
+      table.aggs.forEach((agg, a) => {
         const w = widths[a] ?? 0;
-        agg.ensureGroups(keys.size);
+        agg.ensureGroups(table.keys.size);
         agg.mergeSpilled(gids, b.columns.slice(col, col + w), n);
         col += w;
       });
+      if (level < MAX_SPILL_LEVEL && this.estimateBytesOf(table) > this.budget) {
+        if (child == null) {
+          child = new SpillStore(this.options.spillDirectory, Math.max(store.partitionCount, 16));
+          this.childStores.add(child);
+          this.repartitions++;
+        }
+        await this.spillTable(table, child, level + 1);
+        this.spills++;
+        table = this.mergeTable();
+      }
     }
-    yield* this.emitGroups(keys, aggs);
+    if (child == null) {
+      yield* this.emitGroups(table.keys, table.aggs);
+      return;
+    }
+    await this.spillTable(table, child, level + 1);
+    table = this.mergeTable();
+    for (const q of child.nonEmptyPartitions()) yield* this.mergePartition(child, q, level + 1);
+    await child.close();
+    this.closedChildBytes += child.bytesWritten;
+    this.childStores.delete(child);
   }
 
   /** Output batches of groups `0..size-1` of a table. */
@@ -377,7 +438,7 @@ export class HashAggregate {
         return;
       }
       await this.spillAll();
-      for (const p of this.spill.nonEmptyPartitions()) yield* this.mergePartition(p);
+      for (const p of this.spill.nonEmptyPartitions()) yield* this.mergePartition(this.spill, p, 0);
     } finally {
       await this.close();
     }
@@ -385,6 +446,8 @@ export class HashAggregate {
 
   /** Removes spill files and frees the table. Idempotent; call it after errors too. */
   async close(): Promise<void> {
+    for (const child of this.childStores) await child.close();
+    this.childStores.clear();
     await this.spill.close();
     this.keys = createGroupKeys(this.keyTypes);
     this.aggs = createGroupAggregates(this.resolved, this.mode, this.options.inputSchema);

@@ -165,6 +165,34 @@ describe('HashAggregate', () => {
     expect(await readdir(dir.path)).toEqual([]);
   });
 
+  it('re-partitions a spill partition whose merged state outgrows the budget', async () => {
+    const dir = await tempDir('hive-batch-spill-');
+    const input = split(kv(6000, 3000), 500);
+    const options = {
+      inputSchema: input[0]!.schema,
+      groupBy: [0],
+      aggregates: calls,
+      spillDirectory: dir.path,
+    };
+    const inMemory = await collect(hashAggregate(input, options));
+    // One level-0 partition: everything spilled lands in it, so merging it must re-partition to fit.
+    const op = new HashAggregate({ ...options, memoryBudgetBytes: 64 * 1024, spillPartitions: 1 });
+    for (const b of input) await op.add(b);
+    const spilled: unknown[][] = [];
+    for await (const b of op.finish()) spilled.push(...batchToRows(b));
+    expect(op.stats.repartitions).toBeGreaterThan(0);
+    const byKey = (rows: unknown[][]) =>
+      new Map(
+        rows.map((r) => [
+          r[0],
+          [r[1], r[2] == null ? null : Math.round((r[2] as number) * 100), [...(r[3] as number[])].sort()],
+        ]),
+      );
+    expect(byKey(spilled)).toEqual(byKey(inMemory));
+    expect(spilled.length).toBe(inMemory.length);
+    expect(await readdir(dir.path)).toEqual([]);
+  });
+
   it('removes spill files when aggregation throws mid-way', async () => {
     const dir = await tempDir('hive-batch-spill-');
     const input = split(kv(4000, 1000), 500);

@@ -32,6 +32,11 @@ export class SpillStore {
     this.sizes = new Array<number>(partitions).fill(0);
   }
 
+  /** Number of partitions. */
+  get partitionCount(): number {
+    return this.partitions;
+  }
+
   /** True once anything was written. */
   get used(): boolean {
     return this.dir != null;

@@ -17,8 +17,20 @@ export interface GroupKeys {
   emitKeys(builders: readonly ColumnBuilder[], from: number, to: number): void;
   /** Appends the keys of the listed groups, in list order. */
   emitKeysOf(builders: readonly ColumnBuilder[], groups: Int32Array): void;
-  /** Spill partition (0..2^bits-1) of a group, independent of the table's own probing hash. */
-  partitionOf(group: number, bits: number): number;
+  /**
+   * Spill partition (0..2^bits-1) of a group, independent of the table's own probing hash. `level` > 0 re-mixes
+   * the hash, so the groups of one partition spread again when that partition is re-partitioned.
+   */
+  partitionOf(group: number, bits: number, level?: number): number;
+}
+
+/** A fresh 32-bit mix of `h` for re-partitioning level `level` (level 0 leaves it as is). */
+function remix(h: number, level: number): number {
+  if (level === 0) return h;
+  let x = Math.imul(h ^ Math.imul(level, 0x9e3779b9), 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return x ^ (x >>> 16);
 }
 
 function isInt32Family(t: DataType): boolean {
@@ -69,12 +81,12 @@ class IntKeys implements GroupKeys {
     }
     builders[0]!.appendFixedValues(keys, nulls === 0 ? null : valid);
   }
-  partitionOf(group: number, bits: number): number {
+  partitionOf(group: number, bits: number, level = 0): number {
     if (group === this.table.nullGroup) return 0;
     const k = this.table.groupKeys[group]!;
     // A different multiplier from the table's, so one partition's keys still spread over a fresh table.
     const h = Math.imul(k ^ (k >>> 16), 0x45d9f3b);
-    return (h ^ (h >>> 16)) & ((1 << bits) - 1);
+    return remix(h ^ (h >>> 16), level) & ((1 << bits) - 1);
   }
 }
 
@@ -102,10 +114,11 @@ class EncodedGroupKeys implements GroupKeys {
   emitKeysOf(builders: readonly ColumnBuilder[], groups: Int32Array): void {
     for (const g of groups) appendDecodedKey(this.table.keyOf(g), this.types, builders);
   }
-  partitionOf(group: number, bits: number): number {
+  partitionOf(group: number, bits: number, level = 0): number {
+    if (bits === 0) return 0;
     const key = this.table.keyOf(group);
     // The table probes with the low bits of hashBytes; partitions use the high bits.
-    return hashBytes(key, 0, key.length) >>> (32 - bits);
+    return remix(hashBytes(key, 0, key.length), level) >>> (32 - bits);
   }
 }
 
