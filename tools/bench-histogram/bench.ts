@@ -20,6 +20,7 @@ const values = option('--values', 100_000);
 const nbins = option('--nbins', 10_000);
 const groups = option('--groups', 5);
 const skipFaithful = args.includes('--no-faithful');
+const chunkBins = option('--chunk', 0) || undefined;
 
 /** One group's values from a seeded generator (same data for every structure). */
 function groupValues(group: number): Float64Array {
@@ -43,7 +44,7 @@ function run(
 }
 
 type Maker = [string, (rng: JavaRandom) => Histogram];
-const structures: Maker[] = [['fast', (rng) => new FastNumericHistogram(rng)]];
+const structures: Maker[] = [['fast', (rng) => new FastNumericHistogram(rng, chunkBins)]];
 if (!skipFaithful) structures.push(['faithful', (rng) => new NumericHistogram(0, rng)]);
 const totals = new Map<string, number[]>();
 for (let g = 0; g < groups; g++) {

@@ -1,4 +1,4 @@
-// `node tools/bench-histogram/run.mjs [--values N] [--nbins B] [--groups G] [--no-faithful]`
+// `node tools/bench-histogram/run.mjs [--values N] [--nbins B] [--groups G] [--chunk C] [--no-faithful]`
 // Bundles bench.ts with esbuild (as tools/bench-agg does) and runs it. Not a test: nothing here decides CI.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';

@@ -18,6 +18,9 @@ interface Chunk {
   ties: number;
 }
 
+/** Shared empty `firsts` until a second chunk exists (a single chunk needs no lookup). */
+const NO_FIRSTS = new Float64Array(0);
+
 /** Bins per chunk after a split; small, because a trim scans whole chunks only where the running minimum drops. */
 const DEFAULT_CHUNK_BINS = 16;
 
@@ -47,9 +50,10 @@ export class FastNumericHistogram {
   private fallback: NumericHistogram | null = null;
   /** Built at the first trim (groups that never trim don't pay for it), then kept in step with `chunks`. */
   private tree: GapMinTree | null = null;
-  private readonly checkpoints = new ScanCheckpoints();
+  /** Created with the tree, like it. */
+  private checkpoints: ScanCheckpoints | null = null;
   /** First centre of each chunk, contiguous so that locating a value's chunk stays in cache. */
-  private firsts = new Float64Array(4);
+  private firsts: Float64Array = NO_FIRSTS;
   // The trim scan's running minimum and the pair it picks (chunk, index), shared by its helpers.
   private smallest = 0;
   private kc = 0;
@@ -74,7 +78,7 @@ export class FastNumericHistogram {
     this.used = 0;
     this.chunks = [];
     this.tree = null;
-    this.checkpoints.clear();
+    this.checkpoints = null;
   }
 
   /** Converts to (and from then on delegates to) the faithful structure, sharing the PRNG. */
@@ -154,7 +158,7 @@ export class FastNumericHistogram {
    * subtraction is monotone), so the owners' smallest gaps follow without rescanning.
    */
   private gapsAfterInsert(ci: number, l: number): void {
-    this.checkpoints.touch(l > 0 ? ci : ci - 1);
+    this.checkpoints?.touch(l > 0 ? ci : ci - 1);
     const chunks = this.chunks;
     const c = chunks[ci] as Chunk;
     const x = c.x;
@@ -213,7 +217,9 @@ export class FastNumericHistogram {
 
   /** Hive's `quantile(q)` for each q (see {@link histogramQuantile}), reading the bins once. */
   quantiles(qs: readonly number[]): number[] {
-    const bins = this.bins();
+    const only = this.fallback == null && this.chunks.length === 1 ? (this.chunks[0] as Chunk) : null;
+    // A single chunk (every small group) is read where it is, without copying.
+    const bins = only != null ? { x: only.x, y: only.y, used: only.n } : this.bins();
     return qs.map((q) => histogramQuantile(bins, q));
   }
 
@@ -243,13 +249,13 @@ export class FastNumericHistogram {
   /** Chunks from `ci` on moved: rewrites their first centres. */
   private refreshFirsts(ci: number): void {
     const chunks = this.chunks;
+    let from = ci;
     if (this.firsts.length < chunks.length) {
-      const grown = new Float64Array(2 * chunks.length);
-      grown.set(this.firsts.subarray(0, ci));
-      this.firsts = grown;
+      this.firsts = new Float64Array(2 * chunks.length);
+      from = 0;
     }
     const firsts = this.firsts;
-    for (let i = ci; i < chunks.length; i++) firsts[i] = (chunks[i] as Chunk).x[0] as number;
+    for (let i = from; i < chunks.length; i++) firsts[i] = (chunks[i] as Chunk).x[0] as number;
   }
 
   private newChunk(): Chunk {
@@ -258,7 +264,7 @@ export class FastNumericHistogram {
   }
 
   private split(ci: number): void {
-    this.checkpoints.touch(ci);
+    this.checkpoints?.touch(ci);
     const c = this.chunks[ci] as Chunk;
     const half = c.n >> 1;
     const d = this.newChunk();
@@ -315,6 +321,7 @@ export class FastNumericHistogram {
   private buildTree(): GapMinTree {
     const tree = new GapMinTree();
     this.tree = tree;
+    this.checkpoints = new ScanCheckpoints();
     this.reindexFrom(0);
     return tree;
   }
@@ -329,7 +336,7 @@ export class FastNumericHistogram {
       const chunks = this.chunks;
       const tree = this.tree ?? this.buildTree();
       const m = tree.rootMin();
-      const cps = this.checkpoints;
+      const cps = this.checkpoints as ScanCheckpoints;
       // Count the draws Hive makes before the running minimum reaches m: a later reset discards them all, so
       // the generator just skips them. Resume from the last whole-chunk state still valid, else from gap 0
       // (Hive reads gap(0) before its loop).
@@ -434,7 +441,7 @@ export class FastNumericHistogram {
     }
     // Neighbours: P before the pair (owned by pc), N after it.
     const pc = kj > 0 ? c : kc > 0 ? (chunks[kc - 1] as Chunk) : null;
-    this.checkpoints.touch(kj > 0 ? kc : kc - 1);
+    this.checkpoints?.touch(kj > 0 ? kc : kc - 1);
     const xP = pc == null ? 0 : kj > 0 ? (c.x[kj - 1] as number) : lastX(pc);
     const xN = sj + 1 < sc.n ? (sc.x[sj + 1] as number) : chunks[sci + 1]?.x[0];
     const xk = c.x[kj] as number;

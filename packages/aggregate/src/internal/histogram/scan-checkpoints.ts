@@ -20,11 +20,6 @@ export class ScanCheckpoints {
     if (ci < this.dirtyFrom) this.dirtyFrom = ci < 0 ? 0 : ci;
   }
 
-  clear(): void {
-    this.count = 0;
-    this.dirtyFrom = 0;
-  }
-
   /**
    * Drops checkpoints invalidated by changes or reached by the global minimum `m` (a scan stops at the first gap
    * equal to m, so a state whose running minimum is m was not a whole-chunk state of this scan); returns how
