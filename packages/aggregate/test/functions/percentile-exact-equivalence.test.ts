@@ -20,6 +20,8 @@ import type { CountTable, MapPercentileOptions } from './percentile-exact-refere
 // The raw-value evaluator against the old value → count Map algorithm (percentile-exact-reference.ts), bit for
 // bit (Object.is: -0.0 vs 0.0 and NaN count), through every path: rows, the batch kernels, and partials.
 
+/** Group ids 0..3 are spread this far apart to give the state a capacity beyond the direct-write limit. */
+const SPREAD = 7_000;
 const LONG_MIN = -(2n ** 63n);
 const LONG_MAX = 2n ** 63n - 1n;
 const TWO_53 = 2n ** 53n;
@@ -137,7 +139,7 @@ const orderedLongSites: Site[] = [percentileCont, percentileDisc].map((fn) => ({
   ascendingArg: false,
 }));
 
-const cases: readonly [string, Site, fc.Arbitrary<bigint | number>][] = [
+const cases: readonly (readonly [string, Site, fc.Arbitrary<bigint | number>])[] = [
   ...longSites.map((s) => [`percentile ${s.multiple ? 'array' : 'scalar'}`, s, longValue] as const),
   ...orderedSites.map(
     (s) =>
@@ -157,7 +159,7 @@ describe.each(cases)('%s ≡ the Map-based algorithm', (_name, site, value) => {
   it('COMPLETE row by row and through the batch kernel, several groups', () => {
     const run = (): void =>
       fc.assert(
-        fc.property(grouped, pcList, (rowsWithGroups, ps) => {
+        fc.property(grouped, pcList, fc.boolean(), (rowsWithGroups, ps, manyGroups) => {
           const rows = rowsOf(
             site,
             rowsWithGroups.map(([v]) => v),
@@ -167,15 +169,49 @@ describe.each(cases)('%s ≡ the Map-based algorithm', (_name, site, value) => {
           const ev = evaluatorOf(site, site.multiple ? ps : ps[0]);
           const want = reference(site, rows, groupIds, 4);
           expectSame(aggregateRowsGrouped(ev, rows, { mode: 'complete', groupIds, numGroups: 4 }), want);
+          // With many groups (capacity) the kernel goes through the pending log; with few, straight to them.
+          const spread = manyGroups ? SPREAD : 1;
           const viaBatch = aggregateBatchGrouped(ev, columnsOf(ev, rows), {
             mode: 'complete',
-            groupIds,
-            numGroups: 4,
+            groupIds: groupIds.map((g) => g * spread),
+            numGroups: 3 * spread + 1,
             numRows: rows.length,
           });
-          expectSame(viaBatch, want);
+          expectSame(
+            [0, 1, 2, 3].map((g) => viaBatch[g * spread]),
+            want,
+          );
         }),
         { numRuns: 150 },
+      );
+    expect(run).not.toThrow();
+  });
+
+  it('percentile arguments that are NULL or change between rows: the first one per group counts', () => {
+    const perRowPc = fc.option(site.multiple ? pcList : pc, { nil: null, freq: 3 });
+    const row = fc.tuple(fc.option(value, { nil: null, freq: 8 }), perRowPc, fc.nat(3));
+    const run = (): void =>
+      fc.assert(
+        fc.property(fc.array(row, { maxLength: 120 }), fc.boolean(), (generated, manyGroups) => {
+          const extra = site.ascendingArg === undefined ? [] : [site.ascendingArg];
+          const rows = generated.map(([v, p]) => [v, p, ...extra]);
+          const groupIds = generated.map(([, , g]) => g);
+          const ev = evaluatorOf(site, undefined);
+          const want = reference(site, rows, groupIds, 4);
+          expectSame(aggregateRowsGrouped(ev, rows, { mode: 'complete', groupIds, numGroups: 4 }), want);
+          const spread = manyGroups ? SPREAD : 1;
+          const viaBatch = aggregateBatchGrouped(ev, columnsOf(ev, rows), {
+            mode: 'complete',
+            groupIds: groupIds.map((g) => g * spread),
+            numGroups: 3 * spread + 1,
+            numRows: rows.length,
+          });
+          expectSame(
+            [0, 1, 2, 3].map((g) => viaBatch[g * spread]),
+            want,
+          );
+        }),
+        { numRuns: 60 },
       );
     expect(run).not.toThrow();
   });

@@ -124,6 +124,8 @@ describe('exact percentile on large groups', () => {
       constantArguments: [undefined, PS, false],
     });
     const state = accumulate(ev, { values, groups: 1, batch: 65536 });
+    // Any partial or result places pending rows first (there are none with so few groups).
+    ev.terminatePartial(state, 0);
     // 600k raw doubles would be 4.8 MB; the count table of ~12 keys plus the refilling buffer is far less.
     expect(ev.estimateSideBytes!(state, 0)).toBeLessThan(n * 2);
     const want = mapPercentileOfValues(Array.from(values), PS, {
@@ -138,9 +140,39 @@ describe('exact percentile on large groups', () => {
     const n = 300_000;
     const values = BigInt64Array.from({ length: n }, (_, i) => BigInt((i * 7919) % n));
     const state = accumulate(longEv, { values, groups: 1, batch: 65536 });
+    longEv.terminatePartial(state, 0);
     expect(longEv.estimateSideBytes!(state, 0)).toBeGreaterThanOrEqual(n * 8);
     const small = accumulate(longEv, { values: values.subarray(0, 10), groups: 1, batch: 10 });
     expect(longEv.estimateSideBytes!(small, 0)).toBeLessThan(1000);
+  });
+
+  it('50k groups (pending rows, bucketed distribution) equal the Map-based result group by group', () => {
+    const rnd = random(5);
+    const groups = 50_000;
+    const n = 400_000;
+    const values = BigInt64Array.from({ length: n }, (_, i) =>
+      i % 4099 === 0 ? -(2n ** 62n) - BigInt(i) : BigInt(Math.floor(rnd() * 1000)),
+    );
+    const valid = Array.from({ length: n }, (_, i) => i % 13 !== 5);
+    const ids = Int32Array.from({ length: n }, () => Math.floor(rnd() ** 2 * groups));
+    const state = createAccumulatorState(longEv.layout, groups);
+    for (let g = 0; g < groups; g++) longEv.init(state, g);
+    for (let s = 0; s < n; s += 65_536) {
+      const m = Math.min(65_536, n - s);
+      longEv.accumulateBatch(
+        state,
+        ids.subarray(s, s + m),
+        [fixed(HiveTypes.bigint, values.subarray(s, s + m), valid.slice(s, s + m)), percentileColumn(m)],
+        m,
+      );
+    }
+    const perGroup: (bigint | null)[][] = Array.from({ length: groups }, () => []);
+    ids.forEach((g, i) => perGroup[g]!.push(valid[i] ? values[i]! : null));
+    const options = { longKeys: true, kind: 'cont', ascending: true } as const;
+    for (let g = 0; g < groups; g += 7) {
+      const want = perGroup[g]!.length === 0 ? null : mapPercentileOfValues(perGroup[g]!, PS, options);
+      expect(longEv.terminate(state, g)).toStrictEqual(want);
+    }
   });
 
   it('merging partials of large groups (counts, not raw values) matches COMPLETE', () => {

@@ -6,9 +6,12 @@ import { toDouble } from '../udaf-support';
 import {
   LITTLE_ENDIAN,
   accumulateDoubleColumn,
+  accumulateDoubleDirect,
   accumulateLongColumn,
+  accumulateLongDirect,
 } from '../percentile/percentile-batch-kernels';
-import type { TakePercentiles } from '../percentile/percentile-batch-kernels';
+import { MAX_PENDING, PendingRows, flushPending } from '../percentile/pending-rows';
+import { BatchPercentileArgument } from '../percentile/percentile-argument';
 import { isExactAsDouble } from '../percentile/percentile-group';
 import { mergePartialInto, partialOfGroup } from '../percentile/percentile-partial';
 import { groupPercentiles } from '../percentile/percentile-result';
@@ -19,13 +22,19 @@ import {
   ValuePool,
 } from '../percentile/percentile-store';
 import {
-  checkPercentiles,
   decodeExactPartial,
   encodeExactPartial,
   exactPartialFromJson,
   exactPartialToJson,
 } from './exact-counts';
 import type { ExactPercentilePartial } from './exact-counts';
+
+/**
+ * Up to this many groups (slot capacity), rows go straight to their groups; beyond, their storage no longer
+ * fits in cache and the pending log is faster (measured: 22 ns/row direct at 100 groups vs ~40 through the
+ * log; ~250 ns/row direct at 1M groups vs ~60 through the log).
+ */
+const DIRECT_MAX_GROUPS = 16_384;
 
 /** How one exact-percentile call site behaves. */
 export interface ExactPercentileSpec {
@@ -60,21 +69,27 @@ export function exactPercentileEvaluator(
   const longKeys = spec.keyType.kind === 'bigint';
   const order = { kind: spec.kind, ascending: spec.ascending };
   const lists = new PercentileLists();
-  // Each accumulator state has its pool of raw values; it lives and dies with the state.
-  const pools = new WeakMap<AccumulatorState, ValuePool>();
+  const percentileArgument = new BatchPercentileArgument();
+  // Each accumulator state has its pool of raw values and its pending rows; they live and die with the state.
+  const storages = new WeakMap<AccumulatorState, { pool: ValuePool; pending: PendingRows }>();
   // The last view is reused: terminate and init run once per group, often a million times in a row.
   let last: PercentileStore | null = null;
   const storeOf = (state: AccumulatorState): PercentileStore => {
     if (last?.matches(state) === true) return last;
-    let pool = pools.get(state);
-    if (pool === undefined) pools.set(state, (pool = new ValuePool()));
-    return (last = new PercentileStore(state, pool));
+    let storage = storages.get(state);
+    if (storage === undefined) {
+      storage = { pool: new ValuePool(), pending: new PendingRows() };
+      storages.set(state, storage);
+    }
+    return (last = new PercentileStore(state, storage));
   };
-  const percentileRef = (p: unknown): number => {
-    const ps = percentilesOf(p, multiple);
-    checkPercentiles(ps);
-    return lists.intern(ps);
+  /** The store with every pending row given to its group: what any per-group read or write needs first. */
+  const flushed = (state: AccumulatorState): PercentileStore => {
+    const store = storeOf(state);
+    if (store.pending.length > 0) flushPending(store, store.pending, lists);
+    return store;
   };
+  const refOf = (p: unknown): number => (p == null ? 0 : lists.intern(percentilesOf(p, multiple)));
   /** Adds one non-NULL value the way the batch kernels do (exact doubles, wide longs, -0.0 as 0.0). */
   const addValue = (store: PercentileStore, g: number, v: unknown): void => {
     if (longKeys) {
@@ -86,8 +101,10 @@ export function exactPercentileEvaluator(
     }
   };
   const accumulate = (state: AccumulatorState, group: number, args: readonly unknown[]): void => {
-    const store = storeOf(state);
-    if (store.percentiles[group] === 0 && args[1] != null) store.percentiles[group] = percentileRef(args[1]);
+    const store = flushed(state);
+    if (store.percentiles[group] === 0 && args[1] != null) {
+      store.percentiles[group] = lists.checked(refOf(args[1]));
+    }
     const v = args[0];
     if (v != null) addValue(store, group, v);
   };
@@ -96,22 +113,42 @@ export function exactPercentileEvaluator(
   const accumulateBatch: AggregateEvaluator['accumulateBatch'] = (state, groupIds, args, numRows) => {
     const column = args[0];
     const percentileColumn = args[1];
-    if (column?.layout === 'fixed' && percentileColumn != null) {
+    const values = column?.layout === 'fixed' ? column.values : null;
+    const typed =
+      (longKeys && values instanceof BigInt64Array && LITTLE_ENDIAN) ||
+      (!longKeys && values instanceof Float64Array);
+    if (column != null && values != null && typed && percentileColumn != null) {
       const store = storeOf(state);
-      const takePercentiles: TakePercentiles = (g, pc, row) => {
-        const p = getValue(pc, row);
-        if (p != null) store.percentiles[g] = percentileRef(p);
+      const same = percentileArgument.of(percentileColumn, numRows);
+      const ref = same === undefined ? null : refOf(same);
+      const batch = {
+        validity: column.nullCount === 0 ? null : column.validity,
+        numRows,
+        refAt: (row: number): number => refOf(getValue(percentileColumn, row)),
+        checked: (r: number): number => lists.checked(r),
       };
-      const { values, validity } = column;
-      const batch = { validity, numRows, percentileColumn, takePercentiles };
-      if (longKeys && values instanceof BigInt64Array && LITTLE_ENDIAN) {
-        accumulateLongColumn(store, groupIds, { ...batch, values });
+      // Few groups stay in cache: rows go straight to them. Many groups: through the pending log.
+      const direct = store.size.length <= DIRECT_MAX_GROUPS;
+      // The pending rows share one percentile ref or keep one each: a change places them first.
+      if (store.pending.length > 0 && (direct || store.pending.ref !== ref)) {
+        flushPending(store, store.pending, lists);
+      }
+      if (direct) {
+        if (values instanceof BigInt64Array)
+          accumulateLongDirect(store, groupIds, { ...batch, values, constantRef: ref });
+        else
+          accumulateDoubleDirect(store, groupIds, {
+            ...batch,
+            values: values,
+            constantRef: ref,
+          });
         return;
       }
-      if (!longKeys && values instanceof Float64Array) {
-        accumulateDoubleColumn(store, groupIds, { ...batch, values });
-        return;
-      }
+      store.pending.ref = ref;
+      if (values instanceof BigInt64Array) accumulateLongColumn(store, groupIds, { ...batch, values });
+      else accumulateDoubleColumn(store, groupIds, { ...batch, values: values });
+      if (store.pending.length >= MAX_PENDING) flushPending(store, store.pending, lists);
+      return;
     }
     rowWise(state, groupIds, args, numRows);
   };
@@ -124,23 +161,27 @@ export function exactPercentileEvaluator(
     resultType: multiple ? arrayType(HiveTypes.double) : HiveTypes.double,
     layout: { slots: PERCENTILE_SLOTS, usesSideState: true },
     init(state, group) {
-      storeOf(state).reset(group);
+      // Re-initialising a group that exists (the operators move groups) needs its pending rows placed first.
+      const store = state.side[group] === undefined ? storeOf(state) : flushed(state);
+      store.reset(group);
     },
     accumulate,
     accumulateBatch,
     merge(state, group, partial) {
-      mergePartialInto(storeOf(state), group, { lists, partial });
+      mergePartialInto(flushed(state), group, { lists, partial });
     },
     terminatePartial(state, group) {
-      return partialOfGroup(storeOf(state), group, { lists, longKeys });
+      return partialOfGroup(flushed(state), group, { lists, longKeys });
     },
     terminate(state, group) {
-      const results = groupPercentiles(storeOf(state), group, { lists, order });
+      const results = groupPercentiles(flushed(state), group, { lists, order });
       if (results == null) return null;
       return multiple ? results : (results[0] ?? null);
     },
     estimateSideBytes(state, group) {
-      return storeOf(state).estimateBytes(group);
+      // Without placing pending rows (that is the expensive part): their 16 bytes each, spread over the groups.
+      const store = storeOf(state);
+      return store.estimateBytes(group) + (store.pending.length * 16) / Math.max(1, state.capacity);
     },
     partialToJson: exactPartialToJson,
     partialFromJson: exactPartialFromJson,

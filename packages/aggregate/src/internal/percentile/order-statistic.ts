@@ -5,6 +5,21 @@
  * Hive's sorted count table.
  */
 
+/** Ranges this short are simply sorted (most groups, when there are millions of them). */
+const SHORT_RANGE = 24;
+
+function insertionSort(a: Float64Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const x = a[i]!;
+    let j = i - 1;
+    while (j >= from && a[j]! > x) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}
+
 /** Above this many values, Floyd–Rivest first selects within a sample to get a pivot next to the target. */
 const SAMPLE_ABOVE = 600;
 
@@ -21,6 +36,10 @@ export function selectInPlace(
   k: number,
 ): number {
   const { from, to } = range;
+  if (to - from <= SHORT_RANGE) {
+    insertionSort(a, from, to);
+    return a[k]!;
+  }
   floydRivest(a, { left: from, right: to - 1, k, rounds: 2 * (32 - Math.clz32(to - from)) + 8 });
   return a[k]!;
 }

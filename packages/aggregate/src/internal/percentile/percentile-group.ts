@@ -100,9 +100,17 @@ export class PercentileGroup {
     t.set(key, (t.get(key) ?? 0) + count);
   }
 
-  /** Takes over raw values kept elsewhere so far (the pool), with room to grow. */
-  adopt(from: Float64Array, start: number, n: number): void {
-    for (let i = start; i < start + n; i++) this.push(from[i]!);
+  /** Appends `from[start..start + n)` (values kept elsewhere so far, or pending rows). */
+  pushRun(from: Float64Array, start: number, n: number): void {
+    let i = start;
+    const end = start + n;
+    while (i < end) {
+      if (this.used === this.current.length) this.makeRoom();
+      const k = Math.min(end - i, this.current.length - this.used);
+      this.current.set(from.subarray(i, i + k), this.used);
+      this.used += k;
+      i += k;
+    }
   }
 
   /** Moves raw values kept elsewhere (the pool) straight into the count table. */

@@ -1,6 +1,8 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array code whose indices are in range by construction, as in src/kernels/** */
 import type { AccumulatorState, SlotDescriptor } from '../../contract';
 import { slotF64, slotI32, slotU8 } from '../evaluator-kit';
+import { checkPercentiles } from '../histogram/exact-counts';
+import type { PendingRows } from './pending-rows';
 import { PercentileGroup } from './percentile-group';
 
 /**
@@ -33,12 +35,16 @@ export class ValuePool {
   values = new Float64Array(1 << 16);
   used = 0;
 
+  /** Room for `n` more values without moving the pool. */
+  reserve(n: number): void {
+    if (this.used + n <= this.values.length) return;
+    const bigger = new Float64Array(Math.max(this.values.length * 2, this.used + n));
+    bigger.set(this.values.subarray(0, this.used));
+    this.values = bigger;
+  }
+
   allocate(n: number): number {
-    if (this.used + n > this.values.length) {
-      const bigger = new Float64Array(Math.max(this.values.length * 2, this.used + n));
-      bigger.set(this.values.subarray(0, this.used));
-      this.values = bigger;
-    }
+    this.reserve(n);
     const at = this.used;
     this.used += n;
     return at;
@@ -51,21 +57,38 @@ export class ValuePool {
  */
 export class PercentileLists {
   private readonly lists: (readonly number[])[] = [];
+  private readonly valid: boolean[] = [];
 
-  /** 1 + the index of `ps` (0 is reserved for "none"). */
+  /** 1 + the index of `ps` (0 is reserved for "none"); not checked yet (see {@link checked}). */
   intern(ps: readonly number[]): number {
     const last = this.lists[this.lists.length - 1];
     if (last !== undefined && last.length === ps.length && last.every((p, i) => Object.is(p, ps[i]))) {
       return this.lists.length;
     }
     this.lists.push([...ps]);
+    this.valid.push(ps.every((p) => p >= 0 && p <= 1));
     return this.lists.length;
+  }
+
+  /**
+   * `ref` when a group may take it: Hive checks the range only when a group takes its percentiles, so a
+   * constant column is read once per batch and checked here.
+   */
+  checked(ref: number): number {
+    if (this.valid[ref - 1] !== true) checkPercentiles(this.get(ref) ?? []);
+    return ref;
   }
 
   /** The list behind a slot value, or `null` for 0. */
   get(ref: number): readonly number[] | null {
     return ref === 0 ? null : (this.lists[ref - 1] ?? null);
   }
+}
+
+/** Chunk capacity of a pool group holding `size` values: 0, then powers of two from 4. */
+function chunkCapacity(size: number): number {
+  if (size === 0) return 0;
+  return size <= FIRST_CHUNK ? FIRST_CHUNK : 1 << (32 - Math.clz32(size - 1));
 }
 
 /** True when a chunk of `size` values is full (sizes 0, 4, 8, 16, 32, …), i.e. the next value needs room. */
@@ -84,9 +107,12 @@ export class PercentileStore {
   readonly own: Uint8Array;
   readonly side: unknown[];
   readonly pool: ValuePool;
+  /** Rows accepted by the batch kernels but not yet given to their groups. */
+  readonly pending: PendingRows;
 
-  constructor(state: AccumulatorState, pool: ValuePool) {
-    this.pool = pool;
+  constructor(state: AccumulatorState, storage: { readonly pool: ValuePool; readonly pending: PendingRows }) {
+    this.pool = storage.pool;
+    this.pending = storage.pending;
     this.start = slotF64(state, 0);
     this.size = slotI32(state, 1);
     this.percentiles = slotI32(state, 2);
@@ -147,7 +173,7 @@ export class PercentileStore {
     const s = this.size[g]!;
     if (s >= LEAVE_POOL_AT) {
       const o = this.groupObject(g);
-      o.adopt(this.pool.values, this.start[g]!, s);
+      o.pushRun(this.pool.values, this.start[g]!, s);
       o.push(x);
       this.own[g] = 1;
       this.size[g] = 0;
@@ -158,6 +184,52 @@ export class PercentileStore {
     pool.copyWithin(at, this.start[g]!, this.start[g]! + s);
     this.start[g] = at;
     pool[at + s] = x;
+    this.size[g] = s + 1;
+  }
+
+  /**
+   * Makes room for `extra` more values of group `g` at once (a flush knows how many each group gets): one
+   * chunk of the final size, or the group's own buffer. Then {@link appendReserved} needs no checks.
+   */
+  reserveFor(g: number, extra: number): void {
+    if (this.own[g] !== 0) return;
+    const s = this.size[g]!;
+    const total = s + extra;
+    if (total > LEAVE_POOL_AT) {
+      const o = this.groupObject(g);
+      o.pushRun(this.pool.values, this.start[g]!, s);
+      this.own[g] = 1;
+      this.size[g] = 0;
+      return;
+    }
+    const capacity = chunkCapacity(total);
+    if (capacity === chunkCapacity(s)) return;
+    const at = this.pool.allocate(capacity);
+    this.pool.values.copyWithin(at, this.start[g]!, this.start[g]! + s);
+    this.start[g] = at;
+  }
+
+  /** Appends `src[from..from + n)` to group `g`. */
+  appendRun(g: number, src: Float64Array, range: { readonly from: number; readonly n: number }): void {
+    const { from, n } = range;
+    this.reserveFor(g, n);
+    if (this.own[g] !== 0) {
+      (this.side[g] as PercentileGroup).pushRun(src, from, n);
+      return;
+    }
+    const s = this.size[g]!;
+    this.pool.values.set(src.subarray(from, from + n), this.start[g]! + s);
+    this.size[g] = s + n;
+  }
+
+  /** Appends a value for which {@link reserveFor} made room. */
+  appendReserved(g: number, x: number): void {
+    if (this.own[g] !== 0) {
+      (this.side[g] as PercentileGroup).push(x);
+      return;
+    }
+    const s = this.size[g]!;
+    this.pool.values[this.start[g]! + s] = x;
     this.size[g] = s + 1;
   }
 
@@ -173,8 +245,6 @@ export class PercentileStore {
   /** Rough bytes held by the group beyond its slots (O(1)). */
   estimateBytes(g: number): number {
     const o = this.existingGroupObject(g);
-    const s = this.size[g]!;
-    const chunk = s === 0 ? 0 : Math.max(FIRST_CHUNK, 2 ** Math.ceil(Math.log2(s)));
-    return chunk * 8 + (o == null ? 0 : o.estimateBytes());
+    return chunkCapacity(this.size[g]!) * 8 + (o == null ? 0 : o.estimateBytes());
   }
 }

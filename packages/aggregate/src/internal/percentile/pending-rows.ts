@@ -1,0 +1,121 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array code whose indices are in range by construction, as in src/kernels/** */
+import type { PercentileLists, PercentileStore } from './percentile-store';
+
+/** Pending rows are given to their groups at the latest when there are this many (12–16 bytes each). */
+export const MAX_PENDING = 1 << 22;
+/** Buckets of the distribution pass: few enough write streams, and a bucket's groups stay in cache. */
+const BUCKET_BITS = 8;
+
+/**
+ * Rows the batch kernels accepted but did not give to their groups yet: appending here is sequential, while
+ * writing each row into its group's storage costs a cache miss per row once there are many groups (measured
+ * ~150 ns per row at 1M groups). {@link flushPending} distributes them in bulk, bucket by bucket.
+ *
+ * Percentile refs: when every row had the same percentile argument (`ref` ≠ null, the usual literal), only
+ * (group, value) is kept and rows with a NULL value were handled at once. Otherwise (`ref` = null) each row
+ * keeps its ref: ≥ 0 for a value row (0 = no percentile argument), −ref for a NULL value whose argument still
+ * counts (Hive takes it anyway).
+ */
+export class PendingRows {
+  groups = new Int32Array(1024);
+  values = new Float64Array(1024);
+  refs: Int32Array | null = null;
+  length = 0;
+  /** The percentile ref shared by all rows, or `null` when each row keeps its own in {@link refs}. */
+  ref: number | null = null;
+
+  /** Room for `n` more rows (and their refs when {@link ref} is `null`). */
+  reserve(n: number): void {
+    const need = this.length + n;
+    if (this.ref == null && (this.refs == null || this.refs.length < this.groups.length)) {
+      const refs = new Int32Array(this.groups.length);
+      if (this.refs != null) refs.set(this.refs.subarray(0, this.length));
+      this.refs = refs;
+    }
+    if (need <= this.groups.length) return;
+    const capacity = Math.max(need, this.groups.length * 2);
+    const groups = new Int32Array(capacity);
+    groups.set(this.groups.subarray(0, this.length));
+    const values = new Float64Array(capacity);
+    values.set(this.values.subarray(0, this.length));
+    this.groups = groups;
+    this.values = values;
+    if (this.refs != null) {
+      const refs = new Int32Array(capacity);
+      refs.set(this.refs.subarray(0, this.length));
+      this.refs = refs;
+    }
+  }
+
+  /** Forgets everything, and gives back the memory of a large log. */
+  clear(): void {
+    this.length = 0;
+    if (this.groups.length > MAX_PENDING) {
+      this.groups = new Int32Array(1024);
+      this.values = new Float64Array(1024);
+      this.refs = null;
+    }
+  }
+}
+
+/**
+ * Gives every pending row to its group. One stable counting-sort pass by bucket (the top group-id bits), then
+ * each bucket's rows in row order: its groups' slots and pool chunks are few enough to stay in cache. The
+ * first row of a group without percentiles that carries some sets them (checked then, as Hive does).
+ */
+export function flushPending(store: PercentileStore, pending: PendingRows, lists: PercentileLists): void {
+  const n = pending.length;
+  if (n === 0) return;
+  const groupBits = Math.max(1, 32 - Math.clz32(Math.max(1, store.size.length - 1)));
+  const shift = Math.max(0, groupBits - BUCKET_BITS);
+  const bucketCount = 1 << (groupBits - shift);
+  const src = pending.groups;
+  const starts = new Int32Array(bucketCount + 1);
+  for (let i = 0; i < n; i++) starts[(src[i]! >>> shift) + 1]!++;
+  for (let b = 0; b < bucketCount; b++) starts[b + 1]! += starts[b]!;
+  const next = starts.slice(0, bucketCount);
+  const groups = new Int32Array(n);
+  const values = new Float64Array(n);
+  const refs = pending.refs != null && pending.ref == null ? new Int32Array(n) : null;
+  const srcValues = pending.values;
+  const srcRefs = pending.refs;
+  for (let i = 0; i < n; i++) {
+    const g = src[i]!;
+    const at = next[g >>> shift]!++;
+    groups[at] = g;
+    values[at] = srcValues[i]!;
+    if (refs != null) refs[at] = srcRefs![i]!;
+  }
+  // Room for every value up front: chunks then come from one pool that does not grow meanwhile.
+  store.pool.reserve(2 * n);
+  const percentiles = store.percentiles;
+  const uniform = pending.ref ?? 0;
+  const perGroup = new Int32Array(1 << shift);
+  for (let b = 0; b < bucketCount; b++) {
+    const from = starts[b]!;
+    const to = starts[b + 1]!;
+    if (from === to) continue;
+    const base = b << shift;
+    if (shift === 0 && refs == null) {
+      // Few groups: a bucket is one group, whose values are one contiguous run here.
+      if (uniform !== 0 && percentiles[base] === 0) percentiles[base] = lists.checked(uniform);
+      store.appendRun(base, values, { from, n: to - from });
+      continue;
+    }
+    // How many values each group of the bucket gets, so its storage is sized once.
+    for (let i = from; i < to; i++) if (refs == null || refs[i]! >= 0) perGroup[groups[i]! - base]!++;
+    for (let j = 0; j < perGroup.length; j++) {
+      if (perGroup[j] !== 0) {
+        store.reserveFor(base + j, perGroup[j]!);
+        perGroup[j] = 0;
+      }
+    }
+    for (let i = from; i < to; i++) {
+      const g = groups[i]!;
+      const ref = refs == null ? uniform : refs[i]!;
+      if (ref !== 0 && percentiles[g] === 0) percentiles[g] = lists.checked(ref < 0 ? -ref : ref);
+      if (ref >= 0) store.appendReserved(g, values[i]!);
+    }
+  }
+  pending.clear();
+}
