@@ -77,10 +77,12 @@ class FusedState {
       grown.set(this.state.subarray(0, this.groups * stride));
       this.state = grown;
     }
-    const template = this.accumulator.template;
-    for (let k = 0; k < stride; k++) {
-      const v = template[k] ?? 0;
-      for (let g = this.groups; g < groups; g++) this.state[g * stride + k] = v;
+    // New groups start as copies of the template: one copy, then doubling block copies (memcpy speed).
+    const from = this.groups * stride;
+    const to = groups * stride;
+    this.state.set(this.accumulator.template, from);
+    for (let filled = stride; from + filled < to; filled *= 2) {
+      this.state.copyWithin(from + filled, from, from + Math.min(filled, to - from - filled));
     }
     this.groups = groups;
   }
