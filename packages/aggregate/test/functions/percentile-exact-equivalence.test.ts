@@ -188,7 +188,10 @@ describe.each(cases)('%s ≡ the Map-based algorithm', (_name, site, value) => {
   });
 
   it('percentile arguments that are NULL or change between rows: the first one per group counts', () => {
-    const perRowPc = fc.option(site.multiple ? pcList : pc, { nil: null, freq: 3 });
+    const perRowPc = fc.option((site.multiple ? pcList : pc) as fc.Arbitrary<number | number[]>, {
+      nil: null,
+      freq: 3,
+    });
     const row = fc.tuple(fc.option(value, { nil: null, freq: 8 }), perRowPc, fc.nat(3));
     const run = (): void =>
       fc.assert(
