@@ -30,16 +30,17 @@ const DEFAULT_CHUNK_BINS = 16;
  * smallest gap and its number of ties.
  *
  * Hive's trim scans every gap left to right, resets on a new minimum and draws once (`nextDouble() <= 1/ties`)
- * on every gap equal to the running minimum. Draws made while the running minimum is above the global one
- * cannot decide the merged pair (a later reset discards them), so only their number matters: the tree counts
- * them per stretch of chunks and the generator jumps ahead by that many steps. The chunks where the running
- * minimum drops are scanned gap by gap. Once it reaches the global minimum, the remaining ties are drawn for
- * real, and the tree locates the tie of the last successful draw. A trim thus costs O(levels · (log chunks +
- * chunk size) + final ties) instead of O(nbins).
+ * on every gap equal to the running minimum. Draws made before the running minimum reaches the global minimum
+ * m cannot decide the merged pair (a later reset discards them), so only their number matters: the tree counts
+ * them per stretch of chunks, the chunks where the running minimum drops are scanned, and the generator jumps
+ * ahead by that many steps; the scan resumes from checkpoints of earlier trims whose chunks did not change.
+ * From the first gap equal to m on, there is one draw per further tie of m; only the last success matters,
+ * which {@link JavaRandom.lastReservoirPick} finds walking the draws backwards, and the tree locates that tie
+ * by rank. A trim thus costs O(levels · (log chunks + chunk size) + ties of m) instead of O(nbins).
  *
  * Exactness relies on distinct, finite bin centres (then the chunked binary search lands where Hive's does).
- * The first NaN/±Infinity value, a merge of partials, a trim whose centre collides with a neighbour, or any
- * read of the bins converts the state, once and for good, to the faithful structure sharing the same PRNG.
+ * The first NaN/±Infinity value, a merge of partials or a trim whose centre collides with a neighbour converts
+ * the state, once and for good, to the faithful structure sharing the same PRNG (reads need no conversion).
  */
 export class FastNumericHistogram {
   private nbins = 0;
