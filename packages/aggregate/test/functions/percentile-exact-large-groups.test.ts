@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { HiveTypes, arrayType } from '@hive-batch/core';
 import type { Column } from '@hive-batch/core';
 import {
+  aggregateRowsGrouped,
   createAccumulatorState,
   mergePartialsGrouped,
   percentile,
   percentileCont,
+  percentileDisc,
   resolveAggregate,
 } from '@hive-batch/aggregate';
 import type { AggregateEvaluator } from '@hive-batch/aggregate';
@@ -172,6 +174,37 @@ describe('exact percentile on large groups', () => {
     for (let g = 0; g < groups; g += 7) {
       const want = perGroup[g]!.length === 0 ? null : mapPercentileOfValues(perGroup[g]!, PS, options);
       expect(longEv.terminate(state, g)).toStrictEqual(want);
+    }
+  });
+
+  it('one or two percentiles of large long groups, ASC and DESC, equal the Map-based result', () => {
+    const rnd = random(13);
+    const values = BigInt64Array.from({ length: 30_000 }, (_, i) =>
+      i % 3 === 0 ? BigInt(Math.floor(rnd() * 40) - 20) : BigInt(Math.floor((rnd() - 0.5) * 2 ** 52)),
+    );
+    const list = [[0.5], [0.25, 0.999], [0, 1], [0.37]];
+    for (const [fn, kind, ascending] of [
+      [percentile, 'cont', true],
+      [percentileCont, 'cont', false],
+      [percentileDisc, 'disc', false],
+      [percentileDisc, 'disc', true],
+    ] as const) {
+      for (const ps of list) {
+        const extra = fn === percentile ? [] : [ascending];
+        const ev = resolveAggregate(fn, {
+          argumentTypes: [
+            HiveTypes.bigint,
+            arrayType(HiveTypes.double),
+            ...extra.map(() => HiveTypes.boolean),
+          ],
+          constantArguments: [undefined, ps, ...extra],
+        });
+        const rows = Array.from(values, (v) => [v, ps, ...extra]);
+        const got = aggregateRowsGrouped(ev, rows, { mode: 'complete', numGroups: 1 })[0];
+        expect(got).toStrictEqual(
+          mapPercentileOfValues(Array.from(values), ps, { longKeys: true, kind, ascending }),
+        );
+      }
     }
   });
 

@@ -67,7 +67,7 @@ export function exactPercentileEvaluator(
 ): AggregateEvaluator<ExactPercentilePartial> {
   const multiple = spec.percentileType.kind === 'array';
   const longKeys = spec.keyType.kind === 'bigint';
-  const order = { kind: spec.kind, ascending: spec.ascending };
+  const order = { kind: spec.kind, ascending: spec.ascending, mayBeNaN: !longKeys };
   const lists = new PercentileLists();
   const percentileArgument = new BatchPercentileArgument();
   // Each accumulator state has its pool of raw values and its pending rows; they live and die with the state.

@@ -7,6 +7,8 @@ import type { PercentileLists, PercentileStore } from './percentile-store';
 export interface PercentileOrder {
   /** `'cont'` interpolates (also Hive 3's `percentile`), `'disc'` takes the higher key. */
   readonly kind: 'cont' | 'disc';
+  /** Keys are doubles, which may be NaN (long keys never are). */
+  readonly mayBeNaN: boolean;
   /** WITHIN GROUP … DESC reverses the order. */
   readonly ascending: boolean;
 }
@@ -53,8 +55,8 @@ export function groupPercentiles(
   const ps = lists.get(store.percentiles[g]!);
   if (ps == null) return null;
   const o = store.existingGroupObject(g);
-  const raw = store.rawValues(g);
   if (o != null && o.table != null) {
+    const raw = store.rawValues(g);
     // Merged partials (or a compacted buffer): Hive's own walk over the sorted cumulative counts.
     if (store.own[g] === 0) {
       o.countRaw(raw.array, raw.from, raw.n);
@@ -66,7 +68,8 @@ export function groupPercentiles(
     return ps.map((p) => percentileAt(sorted, maxPosition * p, order.kind));
   }
   if (o != null && o.wideSize > 0)
-    return widePercentiles(raw, o.wide!.subarray(0, o.wideSize), { ps, order });
+    return widePercentiles(store.rawValues(g), o.wide!.subarray(0, o.wideSize), { ps, order });
+  const raw = store.rawValues(g);
   if (raw.n === 0) return null;
   return bufferPercentiles(raw, ps, order);
 }
@@ -77,7 +80,7 @@ export function groupPercentiles(
  */
 function bufferPercentiles(raw: RawRange, ps: readonly number[], order: PercentileOrder): number[] {
   const { array: a, from, n } = raw;
-  const end = from + moveNaNsToEnd(a, from, from + n);
+  const end = order.mayBeNaN ? from + moveNaNsToEnd(a, from, from + n) : from + n;
   const sorted = ps.length > MAX_SELECTIONS;
   if (sorted) a.subarray(from, end).sort();
   const ascending = order.ascending;
