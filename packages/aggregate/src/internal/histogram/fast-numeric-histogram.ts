@@ -61,7 +61,10 @@ export class FastNumericHistogram {
   private kj = 0;
 
   /** @param chunkBins - bins per chunk after a split (tests use tiny chunks to exercise every boundary). */
-  constructor(rng: JavaRandom = new JavaRandom(NUMERIC_HISTOGRAM_SEED), chunkBins = DEFAULT_CHUNK_BINS) {
+  constructor(
+    rng: JavaRandom = new JavaRandom(NUMERIC_HISTOGRAM_SEED),
+    chunkBins: number = DEFAULT_CHUNK_BINS,
+  ) {
     this.rng = rng;
     this.chunkBins = Math.max(1, chunkBins);
   }
