@@ -21,7 +21,7 @@ import type { CountTable, MapPercentileOptions } from './percentile-exact-refere
 // bit (Object.is: -0.0 vs 0.0 and NaN count), through every path: rows, the batch kernels, and partials.
 
 /** Group ids 0..3 are spread this far apart to give the state a capacity beyond the direct-write limit. */
-const SPREAD = 7_000;
+const SPREAD = 1_000;
 const LONG_MIN = -(2n ** 63n);
 const LONG_MAX = 2n ** 63n - 1n;
 const TWO_53 = 2n ** 53n;
