@@ -208,6 +208,31 @@ describe('exact percentile on large groups', () => {
     }
   });
 
+  it('data whose every k-th value is the same (a sample that misleads) still gives the exact result', () => {
+    const n = 40_000;
+    const step = Math.floor(n / 2048);
+    const values = BigInt64Array.from({ length: n }, (_, i) =>
+      i % step === 0 ? 7n : BigInt((i * 7919) % 10_007),
+    );
+    for (const p of [0.5, 0.01]) {
+      const ev = resolveAggregate(percentile, {
+        argumentTypes: [HiveTypes.bigint, HiveTypes.double],
+        constantArguments: [undefined, p],
+      });
+      const got = aggregateRowsGrouped(
+        ev,
+        Array.from(values, (v) => [v, p]),
+        { mode: 'complete', numGroups: 1 },
+      )[0];
+      const want = mapPercentileOfValues(Array.from(values), [p], {
+        longKeys: true,
+        kind: 'cont',
+        ascending: true,
+      });
+      expect([got]).toStrictEqual(want);
+    }
+  });
+
   it('merging partials of large groups (counts, not raw values) matches COMPLETE', () => {
     const rnd = random(3);
     const values = BigInt64Array.from({ length: 40_000 }, () => BigInt(Math.floor(rnd() * 300)));

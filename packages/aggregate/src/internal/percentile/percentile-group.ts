@@ -65,6 +65,11 @@ export class PercentileGroup {
     return this.fullCount + this.used;
   }
 
+  /** The raw doubles as chunks (views, no copy). */
+  chunks(): Float64Array[] {
+    return [...this.full, this.current.subarray(0, this.used)];
+  }
+
   /** The raw doubles as one array, `[0..size)` (joins the chunks once). */
   contiguous(): Float64Array {
     if (this.full.length > 0) {

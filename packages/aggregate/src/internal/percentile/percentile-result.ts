@@ -1,7 +1,9 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array code whose indices are in range by construction, as in src/kernels/** */
 import { percentileAt, sortedCumulative } from '../histogram/exact-counts';
 import { maxOf, minOf, moveNaNsToEnd, selectInPlace } from './order-statistic';
+import type { PercentileGroup } from './percentile-group';
 import type { PercentileLists, PercentileStore } from './percentile-store';
+import { orderStatisticsInWindow } from './window-select';
 
 /** How the keys are ordered and read at a position (one call site). */
 export interface PercentileOrder {
@@ -69,6 +71,10 @@ export function groupPercentiles(
   }
   if (o != null && o.wideSize > 0)
     return widePercentiles(store.rawValues(g), o.wide!.subarray(0, o.wideSize), { ps, order });
+  if (o != null && store.own[g] !== 0 && !order.mayBeNaN && ps.length <= 2 && o.size >= WINDOW_MIN) {
+    const results = windowPercentiles(o, ps, order);
+    if (results != null) return results;
+  }
   const raw = store.rawValues(g);
   if (raw.n === 0) return null;
   return bufferPercentiles(raw, ps, order);
@@ -124,4 +130,33 @@ function widePercentiles(
     if (higher === lower) return lowerKey;
     return interpolate({ lowerKey, higherKey: keyAt(higher), position }, order.kind);
   });
+}
+
+/** Groups of at least this many long keys asking one or two percentiles try the sampled window first. */
+const WINDOW_MIN = 4096;
+
+/** {@link orderStatisticsInWindow} per percentile, or `null` when a window missed (then the plain path). */
+function windowPercentiles(
+  group: PercentileGroup,
+  ps: readonly number[],
+  order: PercentileOrder,
+): number[] | null {
+  const chunks = group.chunks();
+  const n = group.size;
+  const maxPosition = n - 1;
+  const results: number[] = [];
+  for (const p of ps) {
+    const position = maxPosition * p;
+    const lower = Math.floor(position);
+    const higher = Math.ceil(position);
+    // Ascending indices of the keys at floor and ceil of the position (DESC mirrors them).
+    const jl = order.ascending ? lower : maxPosition - lower;
+    const jh = order.ascending ? higher : maxPosition - higher;
+    const found = orderStatisticsInWindow(chunks, { n, lo: Math.min(jl, jh), hi: Math.max(jl, jh) });
+    if (found == null) return null;
+    const lowerKey = jl <= jh ? found.low : found.high;
+    const higherKey = jl <= jh ? found.high : found.low;
+    results.push(higher === lower ? lowerKey : interpolate({ lowerKey, higherKey, position }, order.kind));
+  }
+  return results;
 }
