@@ -51,8 +51,7 @@ function parseArgs(argv) {
         .filter((q) => q !== ',');
       const unknown = opts.queries.filter((q) => !(q in QUERY_NAMES));
       if (unknown.length > 0) throw new Error(`Unknown query ${unknown.join(', ')} (choose from abcde)`);
-    }
-    else if (a === '--engines') opts.engines = next().split(',');
+    } else if (a === '--engines') opts.engines = next().split(',');
     else if (a === '--runs') opts.runs = Number(next());
     else if (a === '--timeout') opts.timeout = Number(next());
     else if (a === '--json') opts.json = true;
@@ -63,7 +62,6 @@ function parseArgs(argv) {
   }
   return opts;
 }
-
 
 function runCell(workerPath, opts, cell) {
   return new Promise((resolve) => {

@@ -2,7 +2,7 @@
 import type { PercentileLists, PercentileStore } from './percentile-store';
 
 /** Pending rows are given to their groups at the latest when there are this many (12–16 bytes each). */
-export const MAX_PENDING = 1 << 22;
+export const MAX_PENDING: number = 1 << 22;
 /** Buckets of the distribution pass: few enough write streams, and a bucket's groups stay in cache. */
 const BUCKET_BITS = 8;
 
@@ -17,8 +17,8 @@ const BUCKET_BITS = 8;
  * counts (Hive takes it anyway).
  */
 export class PendingRows {
-  groups = new Int32Array(1024);
-  values = new Float64Array(1024);
+  groups: Int32Array = new Int32Array(1024);
+  values: Float64Array = new Float64Array(1024);
   refs: Int32Array | null = null;
   length = 0;
   /** The percentile ref shared by all rows, or `null` when each row keeps its own in {@link refs}. */

@@ -13,7 +13,7 @@ export interface PercentileBatch<TValues> {
 }
 
 /** The kernels read a long as two int32 words, low word first: true on every platform Node runs on today. */
-export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+export const LITTLE_ENDIAN: boolean = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** The high word of longs in [−2^53, 2^53) lies in [−2^21, 2^21). */
 const MIN_EXACT_HIGH = -0x20_0000;

@@ -32,7 +32,7 @@ const LEAVE_POOL_AT = 32;
  * {@link LEAVE_POOL_AT} values, and the whole pool goes with the state.
  */
 export class ValuePool {
-  values = new Float64Array(1 << 16);
+  values: Float64Array = new Float64Array(1 << 16);
   used = 0;
 
   /** Room for `n` more values without moving the pool. */
