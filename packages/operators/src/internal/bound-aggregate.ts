@@ -16,6 +16,7 @@ import type { AggregateArgument, AggregateCall } from '../aggregate-call';
 import { createDistinctFastPath } from '../kernels/distinct-fast-path';
 import type { GroupAggregate, ResolvedCall } from './group-aggregate';
 import { consumesRows, emitsPartials } from './operator-mode';
+import { widenNumberColumn } from './widen-column';
 import type { OperatorMode } from './operator-mode';
 
 /** Column type of each slot type in spill files (u8 slots travel as tinyint bytes). */
@@ -123,7 +124,8 @@ export class ArgumentReader {
       if (typeof a === 'number') {
         const c = batch.columns[a];
         if (c == null) throw new HiveBatchError('INVALID_ARGUMENT', `Input column ${a} does not exist`);
-        return dataTypeEquals(c.type, to) ? c : castColumn(c, to, numRows);
+        if (dataTypeEquals(c.type, to)) return c;
+        return widenNumberColumn(c, to, numRows) ?? castColumn(c, to, numRows);
       }
       let col = this.constants[k];
       if (col == null) {
