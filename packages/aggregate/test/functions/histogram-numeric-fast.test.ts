@@ -201,6 +201,79 @@ describe('FastNumericHistogram ≡ faithful NumericHistogram (bins bit for bit, 
   });
 });
 
+describe('FastNumericHistogram small mode (sorted pairs) → chunks', () => {
+  it('switches at the first trim or past the small limit, bins and PRNG identical before and after', () => {
+    // nbins below the limit: the first trim switches; above it: the size limit switches before any trim.
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 260, size: 'max' }),
+        fc.constantFrom(1, 2, 7, 63, 64, 65, 100, 200, 10_000),
+        chunkArb,
+        (ks, nb, cb) => {
+          const values = ks.map((k) => k / 100);
+          const fast = new FastNumericHistogram(new JavaRandom(31183), cb);
+          fast.allocate(nb);
+          let distinct = 0;
+          const seen = new Set<number>();
+          let wasSmall = true;
+          for (const v of values) {
+            if (!seen.has(v)) distinct++;
+            seen.add(v);
+            fast.add(v);
+            const small = fast.isSmall();
+            // Once switched, never back; still small exactly while neither a trim nor the limit was reached.
+            expect(small && !wasSmall).toBe(false);
+            wasSmall = small;
+            expect(small).toBe(distinct <= Math.min(nb, 64));
+          }
+          const [f, s] = traces(adds(values), nb, cb);
+          expect(f).toEqual(s);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('without a generator given, draws from one seeded like Hive (created at the first trim)', () => {
+    const rng = new JavaRandom(3);
+    const values = Array.from({ length: 3000 }, () => Math.floor(rng.nextDouble() * 5000) / 100);
+    const fast = new FastNumericHistogram();
+    const slow = new NumericHistogram();
+    fast.allocate(50);
+    slow.allocate(50);
+    for (const v of values) {
+      fast.add(v);
+      slow.add(v);
+    }
+    expect(bits(fast.serialize())).toBe(bits(slow.serialize()));
+    expect(peek(fast.faithful().rng)).toBe(peek(slow.rng));
+  });
+
+  it('reads quantiles in place while small, and converts to the faithful structure from it', () => {
+    const fast = new FastNumericHistogram();
+    const slow = new NumericHistogram();
+    fast.allocate(10_000);
+    slow.allocate(10_000);
+    for (const v of [5, -0, 0, 2.5, 5, 1e-300, -7.25, 2.5, 2.5]) {
+      fast.add(v);
+      slow.add(v);
+    }
+    expect(fast.isSmall()).toBe(true);
+    const qs = [0.01, 0.2, 0.5, 0.77, 0.99];
+    expect(bits(fast.quantiles(qs))).toBe(bits(qs.map((q) => slow.quantile(q))));
+    const { x, y, used } = fast.bins();
+    // -0 and 0 share a bin (compared with < and >, as Hive does): five bins.
+    expect(used).toBe(5);
+    expect(bits([...x, ...y])).toBe(
+      bits([...slow.x.subarray(0, slow.used), ...slow.y.subarray(0, slow.used)]),
+    );
+    fast.add(Number.NaN);
+    slow.add(Number.NaN);
+    expect(fast.isSmall()).toBe(false);
+    expect(bits(fast.serialize())).toBe(bits(slow.serialize()));
+  });
+});
+
 describe('JavaRandom.skip and lastReservoirPick', () => {
   it('skip(n) leaves the state n calls of next() would', () => {
     fc.assert(

@@ -1,7 +1,7 @@
 import { InternalError } from '@hive-batch/core';
 import { JavaRandom } from '../java-random';
 import { GapMinTree } from './gap-min-tree';
-import { histogramQuantile } from './histogram-quantile';
+import { histogramQuantile, interleavedHistogramQuantile } from './histogram-quantile';
 import { NUMERIC_HISTOGRAM_SEED, NumericHistogram } from './numeric-histogram';
 import { ScanCheckpoints } from './scan-checkpoints';
 
@@ -20,6 +20,15 @@ interface Chunk {
 
 /** Shared empty `firsts` until a second chunk exists (a single chunk needs no lookup). */
 const NO_FIRSTS = new Float64Array(0);
+
+/** Shared (never mutated) chunk list of the small mode: the bins are in `small` until they outgrow it. */
+const NO_CHUNKS: Chunk[] = [];
+
+/**
+ * Most bins the small mode keeps in its sorted pair list before switching to chunks: past a few dozen, shifting
+ * on every insert costs more than the chunk lookup, and a trim needs the chunks anyway.
+ */
+const SMALL_MAX_BINS = 64;
 
 /** Bins per chunk after a split; small, because a trim scans whole chunks only where the running minimum drops. */
 const DEFAULT_CHUNK_BINS = 16;
@@ -45,9 +54,16 @@ const DEFAULT_CHUNK_BINS = 16;
 export class FastNumericHistogram {
   private nbins = 0;
   private used = 0;
-  private chunks: Chunk[] = [];
+  /**
+   * Small mode (while `chunks` is empty): the bins as sorted pairs `[x0, y0, x1, y1, …]` in a plain array (on
+   * the JS heap, no typed-array backing store), or null before the first value. A many-group aggregation's
+   * groups mostly stay here: no chunk, tree or generator is ever allocated for them.
+   */
+  private small: number[] | null = null;
+  private chunks: Chunk[] = NO_CHUNKS;
   private readonly chunkBins: number;
-  private readonly rng: JavaRandom;
+  /** Created when first needed (a trim or the conversion): groups that never trim never draw. */
+  private rng: JavaRandom | null;
   private fallback: NumericHistogram | null = null;
   /** Built at the first trim (groups that never trim don't pay for it), then kept in step with `chunks`. */
   private tree: GapMinTree | null = null;
@@ -61,12 +77,14 @@ export class FastNumericHistogram {
   private kj = 0;
 
   /** @param chunkBins - bins per chunk after a split (tests use tiny chunks to exercise every boundary). */
-  constructor(
-    rng: JavaRandom = new JavaRandom(NUMERIC_HISTOGRAM_SEED),
-    chunkBins: number = DEFAULT_CHUNK_BINS,
-  ) {
+  constructor(rng: JavaRandom | null = null, chunkBins: number = DEFAULT_CHUNK_BINS) {
     this.rng = rng;
     this.chunkBins = Math.max(1, chunkBins);
+  }
+
+  /** The tie-breaking generator, seeded as Hive's constructor seeds it (no draw happens before a trim). */
+  private random(): JavaRandom {
+    return (this.rng ??= new JavaRandom(NUMERIC_HISTOGRAM_SEED));
   }
 
   isReady(): boolean {
@@ -80,7 +98,8 @@ export class FastNumericHistogram {
     }
     this.nbins = nbins;
     this.used = 0;
-    this.chunks = [];
+    this.small = null;
+    this.chunks = NO_CHUNKS;
     this.tree = null;
     this.checkpoints = null;
   }
@@ -88,11 +107,13 @@ export class FastNumericHistogram {
   /** Converts to (and from then on delegates to) the faithful structure, sharing the PRNG. */
   faithful(): NumericHistogram {
     if (this.fallback != null) return this.fallback;
-    const h = new NumericHistogram(this.nbins, this.rng);
+    const h = new NumericHistogram(this.nbins, this.random());
     h.merge(this.serialize());
     this.fallback = h;
-    this.chunks = [];
+    this.small = null;
+    this.chunks = NO_CHUNKS;
     this.tree = null;
+    this.checkpoints = null;
     return h;
   }
 
@@ -107,14 +128,7 @@ export class FastNumericHistogram {
     }
     const chunks = this.chunks;
     if (chunks.length === 0) {
-      const c = this.newChunk();
-      c.x[0] = v;
-      c.y[0] = 1;
-      c.n = 1;
-      chunks.push(c);
-      this.firsts[0] = v;
-      this.used = 1;
-      if (this.used > this.nbins) this.trim();
+      this.addSmall(v);
       return;
     }
     // Last chunk whose first centre is ≤ v (or the first chunk).
@@ -155,6 +169,59 @@ export class FastNumericHistogram {
     this.gapsAfterInsert(ci, l);
     if (n > 2 * this.chunkBins) this.split(ci);
     if (this.used > this.nbins) this.trim();
+  }
+
+  /** `add` in small mode: Hive's insertion into the sorted pairs; switches to chunks when they outgrow it. */
+  private addSmall(v: number): void {
+    const s = (this.small ??= []);
+    const n = this.used;
+    let l = 0;
+    let r = n;
+    while (l < r) {
+      const m = (l + r) >> 1;
+      const xm = s[2 * m] as number;
+      if (xm < v) l = m + 1;
+      else if (xm > v) r = m;
+      else {
+        s[2 * m + 1] = (s[2 * m + 1] as number) + 1;
+        return;
+      }
+    }
+    s.push(0, 0);
+    for (let j = 2 * n + 1; j > 2 * l + 1; j--) s[j] = s[j - 2] as number;
+    s[2 * l] = v;
+    s[2 * l + 1] = 1;
+    this.used = n + 1;
+    // Bins are the same whichever layout holds them (no draw happens before the first trim), so switching
+    // here — at the first trim at the latest — changes nothing Hive would see.
+    if (n + 1 > this.nbins || n + 1 > SMALL_MAX_BINS) {
+      this.toChunks();
+      if (this.used > this.nbins) this.trim();
+    }
+  }
+
+  /** Moves the small mode's pairs into chunks of `chunkBins` bins (the last one taking the remainder). */
+  private toChunks(): void {
+    const s = this.small as number[];
+    const n = this.used;
+    const per = this.chunkBins;
+    const count = Math.max(1, Math.floor(n / per));
+    const chunks: Chunk[] = [];
+    for (let k = 0; k < count; k++) {
+      const from = k * per;
+      const to = k === count - 1 ? n : from + per;
+      const c = this.newChunk();
+      for (let j = from; j < to; j++) {
+        c.x[j - from] = s[2 * j] as number;
+        c.y[j - from] = s[2 * j + 1] as number;
+      }
+      c.n = to - from;
+      chunks.push(c);
+    }
+    this.chunks = chunks;
+    this.small = null;
+    this.refreshFirsts(0);
+    for (let k = 0; k < count; k++) this.measure(k);
   }
 
   /**
@@ -204,12 +271,24 @@ export class FastNumericHistogram {
     return this.fallback != null ? this.fallback.used : this.used;
   }
 
+  /** Whether the bins are still in the small mode's pair list (for tests of the switch). */
+  isSmall(): boolean {
+    return this.fallback == null && this.chunks.length === 0;
+  }
+
   /** The bins (ascending centres and their heights) as flat arrays, without converting. */
   bins(): { x: Float64Array; y: Float64Array; used: number } {
     const f = this.fallback;
     if (f != null) return { x: f.x.subarray(0, f.used), y: f.y.subarray(0, f.used), used: f.used };
     const x = new Float64Array(this.used);
     const y = new Float64Array(this.used);
+    const s = this.small;
+    if (this.chunks.length === 0 && s != null) {
+      for (let i = 0; i < this.used; i++) {
+        x[i] = s[2 * i] as number;
+        y[i] = s[2 * i + 1] as number;
+      }
+    }
     let o = 0;
     for (const c of this.chunks) {
       x.set(c.x.subarray(0, c.n), o);
@@ -221,6 +300,11 @@ export class FastNumericHistogram {
 
   /** Hive's `quantile(q)` for each q (see {@link histogramQuantile}), reading the bins once. */
   quantiles(qs: readonly number[]): number[] {
+    const s = this.small;
+    if (this.fallback == null && this.chunks.length === 0 && s != null) {
+      const used = this.used;
+      return qs.map((q) => interleavedHistogramQuantile(s, used, q));
+    }
     const only = this.fallback == null && this.chunks.length === 1 ? (this.chunks[0] as Chunk) : null;
     // A single chunk (every small group) is read where it is, without copying.
     const bins = only != null ? { x: only.x, y: only.y, used: only.n } : this.bins();
@@ -230,6 +314,7 @@ export class FastNumericHistogram {
   /** Approximate bytes held (for the operator's memory accounting), in O(1). */
   estimateBytes(): number {
     if (this.fallback != null) return 128 + 16 * this.fallback.x.length;
+    if (this.chunks.length === 0) return 160 + 8 * (this.small?.length ?? 0);
     // Per chunk: two Float64Arrays of 2·chunkBins + 1 and the object; the tree: two Float64Arrays per node.
     const perChunk = 16 * (2 * this.chunkBins + 1) + 160;
     return 200 + this.chunks.length * (perChunk + 32);
@@ -240,6 +325,8 @@ export class FastNumericHistogram {
     if (this.fallback != null) return this.fallback.serialize();
     const out = new Array<number>(1 + 2 * this.used);
     out[0] = this.nbins;
+    const s = this.small;
+    if (this.chunks.length === 0 && s != null) for (let i = 0; i < s.length; i++) out[1 + i] = s[i] as number;
     let o = 1;
     for (const c of this.chunks) {
       for (let j = 0; j < c.n; j++) {
@@ -368,11 +455,12 @@ export class FastNumericHistogram {
         if (this.smallest !== m) cps.push(ci, this.smallest, draws);
       }
       cps.settled();
-      this.rng.skip(2 * draws);
+      const rng = this.random();
+      rng.skip(2 * draws);
       // From the first gap equal to m on, Hive draws once per further tie (reservoir sampling over the ties of
       // m, the first one holding with no draw); the last successful draw picks the pair.
       const further = tree.rootTies() - 1;
-      const pick = this.rng.lastReservoirPick(1, further);
+      const pick = rng.lastReservoirPick(1, further);
       this.locateTie(m, pick + 1);
       this.mergeAt(this.kc, this.kj);
     }
