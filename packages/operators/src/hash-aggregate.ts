@@ -7,6 +7,8 @@ import { EvaluatorAggregate, resolveCall } from './internal/bound-aggregate';
 import { createGroupAggregates } from './internal/fused-aggregates';
 import type { GroupAggregate, ResolvedCall } from './internal/group-aggregate';
 import { consumesRows, emitsPartials } from './internal/operator-mode';
+import { DeferredRows } from './internal/deferred-rows';
+import { TUNING } from './internal/tuning';
 import { SpillStore } from './internal/spill-store';
 import { clusterRows } from './kernels/cluster-rows';
 import { createGroupKeys } from './kernels/group-keys';
@@ -83,9 +85,6 @@ interface Table {
   readonly keys: GroupKeys;
   readonly aggs: readonly GroupAggregate[];
 }
-/** Groups beyond which rows are clustered by group id before the kernels run (state > L2 per array). */
-const CLUSTER_MIN_GROUPS = 65536;
-
 /**
  * Columnar hash aggregation with Hive semantics: for each batch a group-id column is computed (typed-array open
  * addressing; a fast path for one int-like key, normalized byte keys otherwise), then one kernel call per
@@ -124,6 +123,8 @@ export class HashAggregate {
   private repartitions = 0;
   /** Stores of re-partitioned spill partitions still open (closed with the operator). */
   private readonly childStores = new Set<SpillStore>();
+  /** Rows held back for clustering (many groups only). */
+  private readonly deferred = new DeferredRows();
   private closedChildBytes = 0;
   private passThrough = false;
   private adaptiveDecided: boolean;
@@ -211,6 +212,7 @@ export class HashAggregate {
         this.adaptiveDecided = true;
         if (this.keys.size / this.inputRows > (adaptive.distinctValueRateThreshold ?? 0.5)) {
           this.passThrough = true;
+          this.flushDeferred(this.keys, this.aggs);
           const out = [...this.emitGroups(this.keys, this.aggs)];
           this.resetTable();
           return out;
@@ -228,16 +230,39 @@ export class HashAggregate {
     const keyColumns = this.options.groupBy.map((k) => batch.columns[k] as Column);
     keys.groupIds(keyColumns, n, gids);
     const rows = consumesRows(this.mode);
-    // Many groups: accumulator arrays outgrow the caches, so reorder the rows by group-id window first.
-    const clustered =
-      rows && keys.size > CLUSTER_MIN_GROUPS && aggs.some((a) => a.benefitsFromClustering !== false)
-        ? clusterRows(batch, gids, this.argumentColumns)
-        : null;
+    // Many groups: accumulator state outgrows the caches, so rows are held back and reordered by group-id window
+    // a million at a time (see DeferredRows).
+    if (rows && keys.size > TUNING.clusterMinGroups && aggs.some((a) => a.benefitsFromClustering !== false)) {
+      // New groups exist (initialised) right away, so estimates and emits can read every group.
+      for (const agg of aggs) agg.ensureGroups(keys.size);
+      this.deferred.add(batch, gids);
+      if (this.deferred.rows >= TUNING.deferRows) this.flushDeferred(keys, aggs);
+      return;
+    }
+    // Held rows go first: each group must see its rows in input order.
+    this.flushDeferred(keys, aggs);
     for (const agg of aggs) {
       agg.ensureGroups(keys.size);
-      if (clustered != null) agg.accumulate(clustered.groupIds, clustered.batch, n);
-      else if (rows) agg.accumulate(gids, batch, n);
+      if (rows) agg.accumulate(gids, batch, n);
       else agg.merge(gids, batch, n);
+    }
+  }
+
+  /** Accumulates the held rows, clustered by group-id window (in input order when they cannot be). */
+  private flushDeferred(keys: GroupKeys, aggs: readonly GroupAggregate[]): void {
+    if (this.deferred.rows === 0) return;
+    const { batches, groupIds } = this.deferred.take();
+    for (const agg of aggs) agg.ensureGroups(keys.size);
+    const clustered = clusterRows(batches, groupIds, this.argumentColumns);
+    if (clustered != null) {
+      for (const agg of aggs) agg.accumulate(clustered.groupIds, clustered.batch, clustered.batch.numRows);
+      return;
+    }
+    let offset = 0;
+    for (const b of batches) {
+      const ids = groupIds.subarray(offset, offset + b.numRows);
+      for (const agg of aggs) agg.accumulate(ids, b, b.numRows);
+      offset += b.numRows;
     }
   }
 
@@ -272,7 +297,7 @@ export class HashAggregate {
   }
 
   private estimateBytesOf(table: Table): number {
-    let bytes = table.keys.byteSize + this.groupIds.byteLength;
+    let bytes = table.keys.byteSize + this.groupIds.byteLength + this.deferred.byteSize;
     const groups = table.keys.size;
     for (const agg of table.aggs) bytes += agg.estimateBytes(groups);
     return bytes;
@@ -285,6 +310,7 @@ export class HashAggregate {
 
   /** Writes every group's state to its spill partition and empties the table. */
   private async spillAll(): Promise<void> {
+    this.flushDeferred(this.keys, this.aggs);
     if (this.keys.size === 0) return;
     await this.spillTable({ keys: this.keys, aggs: this.aggs }, this.spill, 0);
     this.spills++;
@@ -423,6 +449,7 @@ export class HashAggregate {
     this.finished = true;
     try {
       this.checkAbort();
+      this.flushDeferred(this.keys, this.aggs);
       // A global aggregate over no rows still has its one row (count(*) = 0), except in the partial modes.
       if (
         this.keyTypes.length === 0 &&
@@ -446,6 +473,7 @@ export class HashAggregate {
 
   /** Removes spill files and frees the table. Idempotent; call it after errors too. */
   async close(): Promise<void> {
+    this.deferred.clear();
     for (const child of this.childStores) await child.close();
     this.childStores.clear();
     await this.spill.close();

@@ -14,6 +14,7 @@ import { decodeColumnBatch, encodeColumnBatch, hashAggregate, sortAggregate } fr
 import type { AggregateCall, HashAggregateOptions } from '@hive-batch/operators';
 import { tempDir } from '@hive-batch/test-utils';
 import { keyString, referenceGroupBy, resultEquals, rowsByKey } from './helpers/reference';
+import { TUNING } from '../src/internal/tuning';
 
 const schema = createSchema([
   { name: 'k', type: HiveTypes.int },
@@ -201,5 +202,28 @@ describe('HashAggregate equals a Map-based reference group-by', () => {
       { numRuns: 150 },
     );
     await expect(run).resolves.toBeUndefined();
+  });
+
+  it('also on the many-groups path (rows held back, clustered by group window), forced on tiny inputs', async () => {
+    const dir = await tempDir('hive-batch-ops-');
+    const saved = { ...TUNING };
+    try {
+      const run = fc.assert(
+        fc.asyncProperty(
+          scenarioArb,
+          fc.integer({ min: 0, max: 3 }),
+          fc.integer({ min: 1, max: 20 }),
+          async (sc, minGroups, deferRows) => {
+            TUNING.clusterMinGroups = minGroups;
+            TUNING.deferRows = deferRows;
+            expectMatchesReference(sc, await runScenario(sc, dir.path));
+          },
+        ),
+        { numRuns: 150 },
+      );
+      await expect(run).resolves.toBeUndefined();
+    } finally {
+      Object.assign(TUNING, saved);
+    }
   });
 });
