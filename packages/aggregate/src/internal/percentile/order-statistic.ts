@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array code whose indices are in range by construction, as in src/kernels/** */
 /**
  * Order statistics of a Float64Array range, in place. The callers guarantee the range holds no NaN and no -0.0:
  * then `<` is a total order equal to Java's `Double.compare`, so the k-th smallest here is the k-th key of

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array code whose indices are in range by construction, as in src/kernels/** */
 import type { PercentileLists, PercentileStore } from './percentile-store';
 
 /** Pending rows are given to their groups at the latest when there are this many (12–16 bytes each). */

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array code whose indices are in range by construction, as in src/kernels/** */
 import { getValue } from '@hive-batch/core';
 import type { Column } from '@hive-batch/core';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array code whose indices are in range by construction, as in src/kernels/** */
 import type { PercentileStore } from './percentile-store';
 
 /** One batch of one call site: the value column's buffers and each row's percentile ref. */

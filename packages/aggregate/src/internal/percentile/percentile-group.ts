@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array code whose indices are in range by construction, as in src/kernels/** */
 import type { CountKey } from '../histogram/exact-counts';
 
 /** Longs in [−2^53, 2^53) are exact doubles, and distinct longs there stay distinct and ordered. */

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array code whose indices are in range by construction, as in src/kernels/** */
 import type { CountKey, ExactPercentilePartial } from '../histogram/exact-counts';
 import { tableKeyOfLong } from './percentile-group';
 import type { PercentileLists, PercentileStore } from './percentile-store';

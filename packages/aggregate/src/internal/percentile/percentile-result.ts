@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array code whose indices are in range by construction, as in src/kernels/** */
 import { percentileAt, sortedCumulative } from '../histogram/exact-counts';
 import { maxOf, minOf, moveNaNsToEnd, selectInPlace } from './order-statistic';
 import type { PercentileGroup } from './percentile-group';

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array code whose indices are in range by construction, as in src/kernels/** */
 import type { AccumulatorState, SlotDescriptor } from '../../contract';
 import { slotF64, slotI32, slotU8 } from '../evaluator-kit';
 import { checkPercentiles } from '../histogram/exact-counts';

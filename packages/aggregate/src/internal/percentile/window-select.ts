@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array code whose indices are in range by construction, as in src/kernels/** */
 import { minOf, selectInPlace } from './order-statistic';
 
 /** Values sampled to bracket the wanted ranks. */
