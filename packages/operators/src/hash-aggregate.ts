@@ -194,6 +194,8 @@ export class HashAggregate {
   /**
    * Consumes one input batch. Returns output produced right away: only pass-through batches of adaptive local
    * aggregation (and the groups flushed when it switches); otherwise `[]`, everything comes from `finish`.
+   * With many groups the operator may keep a reference to `batch` until a later `add`, a spill or `finish`
+   * (rows are clustered several batches at a time), so the caller must not modify a batch it has passed in.
    *
    * @throws {HiveBatchError} `ABORTED` when the signal fired; `SPILL_FAILED` when spilling fails;
    *   `INVALID_ARGUMENT` after `finish`.
@@ -230,8 +232,8 @@ export class HashAggregate {
     const keyColumns = this.options.groupBy.map((k) => batch.columns[k] as Column);
     keys.groupIds(keyColumns, n, gids);
     const rows = consumesRows(this.mode);
-    // Many groups: accumulator state outgrows the caches, so rows are held back and reordered by group-id window
-    // a million at a time (see DeferredRows).
+    // Many groups: accumulator state outgrows the caches, so rows are held back (up to TUNING.deferRows, within
+    // the memory budget) and reordered together by group-id window (see DeferredRows).
     if (rows && keys.size > TUNING.clusterMinGroups && aggs.some((a) => a.benefitsFromClustering !== false)) {
       // New groups exist (initialised) right away, so estimates and emits can read every group.
       for (const agg of aggs) agg.ensureGroups(keys.size);
