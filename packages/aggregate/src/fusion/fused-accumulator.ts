@@ -1,5 +1,6 @@
 import { InternalError } from '@hive-batch/core';
 import type { AccumulatorState, AggregateEvaluator, SlotArray } from '../contract';
+import { readsAsNumbers } from '../internal/evaluator-kit';
 import { createAccumulatorState } from '../state';
 
 /** Number columns a fused kernel reads (`$v`). */
@@ -26,10 +27,17 @@ export interface FusedMember {
   readonly column: number | null;
 }
 
-/** True when the evaluator declares a row update over f64/u8 slots only (what an interleaved f64 state holds). */
+/**
+ * True when the evaluator declares a row update over f64/u8 slots only (what an interleaved f64 state holds) whose
+ * `$v`, if any, is an argument of a type whose columns hold plain numbers (what the generated loop reads).
+ */
 export function isFusable(evaluator: AggregateEvaluator): boolean {
   const update = evaluator.rowUpdate;
   if (update == null || evaluator.layout.usesSideState) return false;
+  if (update.argument != null) {
+    const input = evaluator.inputTypes[update.argument];
+    if (input == null || !readsAsNumbers(input)) return false;
+  }
   return evaluator.layout.slots.every((s) => s.type === 'f64' || s.type === 'u8');
 }
 

@@ -173,6 +173,14 @@ describe('FusedAccumulator', () => {
     expect(withAvg.stride).toBe(avg.layout.slots.length + 1);
   });
 
+  it('does not fuse an update whose $v would read a column that does not hold plain numbers', () => {
+    const sum = builtinAggregates().find((d) => d.name === 'sum')!;
+    const ev = resolveAggregate(sum, { argumentTypes: [HiveTypes.double] });
+    expect(isFusable(ev)).toBe(true);
+    expect(isFusable({ ...ev, inputTypes: [HiveTypes.bigint] })).toBe(false);
+    expect(isFusable({ ...ev, inputTypes: [HiveTypes.string] })).toBe(false);
+  });
+
   it('rejects an update that names an unknown slot', () => {
     const sum = builtinAggregates().find((d) => d.name === 'sum')!;
     const ev = resolveAggregate(sum, { argumentTypes: [HiveTypes.double] });

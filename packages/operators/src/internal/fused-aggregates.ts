@@ -7,8 +7,6 @@ import type { GroupAggregate, ResolvedCall } from './group-aggregate';
 import { consumesRows, emitsPartials } from './operator-mode';
 import type { OperatorMode } from './operator-mode';
 
-const NUMBER_KINDS = new Set(['tinyint', 'smallint', 'int', 'float', 'double']);
-
 /** The input column a call's row update reads (`null` = every row), or `undefined` when it cannot be fused. */
 function fusedColumnOf(r: ResolvedCall, schema: Schema): number | null | undefined {
   const update = r.evaluator.rowUpdate;
@@ -18,9 +16,9 @@ function fusedColumnOf(r: ResolvedCall, schema: Schema): number | null | undefin
   if (typeof arg !== 'number') return undefined;
   const type = schema.fields[arg]?.type;
   const want = r.evaluator.inputTypes[update.argument];
-  // Only columns the kernel can read as they are: a cast would go through ArgumentReader.
-  if (type == null || want == null || !NUMBER_KINDS.has(type.kind) || !dataTypeEquals(type, want))
-    return undefined;
+  // Only columns the kernel can read as they are (isFusable checked the input type): a cast would go through
+  // ArgumentReader.
+  if (type == null || want == null || !dataTypeEquals(type, want)) return undefined;
   return arg;
 }
 
