@@ -126,7 +126,12 @@ export { escapeJsonString } from './printing/escape-json-string';
 export { castValue, parseLazyLong } from './values/cast-value';
 export { parseJavaDouble } from './values/parse-java-double';
 export type { HiveValueComparator } from './values/compare-hive-values';
-export { compareHiveValues, hiveValueComparator, compareHiveDoubles } from './values/compare-hive-values';
+export {
+  compareHiveValues,
+  hiveValueComparator,
+  compareHiveDoubles,
+  compareJavaDoubles,
+} from './values/compare-hive-values';
 export type { TextSerDeOptions } from './serde/text-serde-options';
 export { textSerDeOptionsFromProperties } from './serde/text-serde-options';
 export type { TextRowParser } from './serde/text-row-parser';

@@ -2,26 +2,13 @@
 // (value → count Map, keys sorted in Java order, cumulative counts, the walk of getPercentile). The new evaluator
 // must give the same results to the bit, so this stays here as the oracle.
 
-/** Java's `Double.compare`: -0.0 < 0.0, NaN above +Infinity and equal to itself. */
-function javaDoubleCompare(a: number, b: number): number {
-  if (a < b) return -1;
-  if (a > b) return 1;
-  if (a === b) {
-    if (a !== 0) return 0;
-    const na = Object.is(a, -0);
-    const nb = Object.is(b, -0);
-    return na === nb ? 0 : na ? -1 : 1;
-  }
-  const an = Number.isNaN(a);
-  const bn = Number.isNaN(b);
-  return an === bn ? 0 : an ? 1 : -1;
-}
+import { compareJavaDoubles } from '@hive-batch/core';
 
 type Key = bigint | number;
 
 function compareKeys(a: Key, b: Key): number {
   if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
-  return javaDoubleCompare(Number(a), Number(b));
+  return compareJavaDoubles(Number(a), Number(b));
 }
 
 /** What one reference run needs to know about the call site. */

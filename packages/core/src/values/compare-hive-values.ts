@@ -20,6 +20,24 @@ export function compareHiveDoubles(a: number, b: number): number {
 }
 
 /**
+ * Java `Double.compare` itself: -0.0 before 0.0, NaN after +Infinity and equal to itself. The order of Hive's
+ * reduce keys and sorted `DoubleWritable`s (DISTINCT values, histogram merges, percentile keys).
+ */
+export function compareJavaDoubles(a: number, b: number): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  if (a === b) {
+    if (a !== 0) return 0;
+    const na = Object.is(a, -0);
+    const nb = Object.is(b, -0);
+    return na === nb ? 0 : na ? -1 : 1;
+  }
+  const an = Number.isNaN(a);
+  const bn = Number.isNaN(b);
+  return an === bn ? 0 : an ? 1 : -1;
+}
+
+/**
  * Unsigned UTF-8 byte order (Hadoop `Text.compareTo`) on JS strings: equal to code point order, which differs
  * from UTF-16 order only between surrogate pairs and U+E000–U+FFFF.
  */

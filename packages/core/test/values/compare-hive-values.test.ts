@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { arrayType, compareHiveValues, hiveValueComparator, structType } from '@hive-batch/core';
+import {
+  arrayType,
+  compareHiveValues,
+  compareJavaDoubles,
+  hiveValueComparator,
+  structType,
+} from '@hive-batch/core';
 
 describe('compareHiveValues', () => {
   it('puts NULL first, at the top and inside arrays and structs', () => {
@@ -16,6 +22,16 @@ describe('compareHiveValues', () => {
     expect(compareHiveValues(NaN, Infinity, t)).toBeGreaterThan(0);
     expect(compareHiveValues(NaN, NaN, t)).toBe(0);
     expect(compareHiveValues(-0, 0, t)).toBe(0);
+  });
+
+  it('compareJavaDoubles is Double.compare: -0.0 before 0.0, NaN last and equal to itself', () => {
+    const ordered = [-Infinity, -1.5, -0, 0, 5e-324, 2, Infinity, NaN];
+    ordered.forEach((a, i) =>
+      ordered.forEach((b, j) => expect(Math.sign(compareJavaDoubles(a, b))).toBe(Math.sign(i - j))),
+    );
+    expect(Float64Array.from([NaN, 0, -0, -1]).sort((a, b) => compareJavaDoubles(a, b))).toEqual(
+      Float64Array.from([-1, -0, 0, NaN]),
+    );
   });
 
   it('orders string by UTF-8 bytes, varchar by UTF-16 code units and char without trailing spaces', () => {

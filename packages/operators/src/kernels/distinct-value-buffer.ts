@@ -1,5 +1,6 @@
+import { compareJavaDoubles } from '@hive-batch/core';
 import type { FixedColumn } from '@hive-batch/core';
-import { doubleBefore, sortByGroupAndValue } from './sort-by-group-and-value';
+import { sortByGroupAndValue } from './sort-by-group-and-value';
 
 /** Pending rows are compacted once they reach this many (or twice the compacted size, if larger). Rows. */
 const MIN_COMPACT_ROWS = 1 << 22;
@@ -128,8 +129,8 @@ export class DistinctValueBuffer {
         else {
           const o = oldValues[a]!;
           const f = freshValues[b]!;
-          // Plain `<` decides all but ±0 and NaN, which doubleBefore orders like Double.compare.
-          if (f < o || (!(o < f) && doubleBefore(f, o))) {
+          // Plain `<` decides all but ±0 and NaN, which compareJavaDoubles orders like Double.compare.
+          if (f < o || (!(o < f) && compareJavaDoubles(f, o) < 0)) {
             x = f;
             b++;
           } else {

@@ -1,14 +1,9 @@
+import { compareJavaDoubles } from '@hive-batch/core';
+
 /** Pairs sorted by group: group g's values are `values[starts[g]..starts[g+1]-1]`, in Double.compare order. */
 export interface GroupedValues {
   readonly starts: Int32Array;
   readonly values: Float64Array;
-}
-
-/** Java `Double.compare(a, b) < 0` for canonical values (NaN last, -0.0 before 0.0). */
-export function doubleBefore(a: number, b: number): boolean {
-  if (a < b) return true;
-  if (a === b) return a === 0 && 1 / a < 0 && 1 / b > 0;
-  return a === a && b !== b;
 }
 
 /**
@@ -34,7 +29,7 @@ export function sortByGroupAndValue(
       for (let i = s + 1; i < e; i++) {
         const x = out[i]!;
         let j = i - 1;
-        while (j >= s && doubleBefore(x, out[j]!)) {
+        while (j >= s && compareJavaDoubles(x, out[j]!) < 0) {
           out[j + 1] = out[j]!;
           j--;
         }

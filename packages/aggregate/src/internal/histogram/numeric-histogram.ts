@@ -1,23 +1,8 @@
-import { InternalError } from '@hive-batch/core';
+import { InternalError, compareJavaDoubles } from '@hive-batch/core';
 import { JavaRandom } from '../java-random';
 
 /** Seed of the tie-breaking generator Hive's NumericHistogram creates in its constructor. */
 export const NUMERIC_HISTOGRAM_SEED = 31183;
-
-/** Java's `Double.compare` order: -0.0 < 0.0 and NaN above +Infinity, NaN equal to itself. */
-export function javaDoubleCompare(a: number, b: number): number {
-  if (a < b) return -1;
-  if (a > b) return 1;
-  if (a === b) {
-    if (a !== 0) return 0;
-    const na = Object.is(a, -0);
-    const nb = Object.is(b, -0);
-    return na === nb ? 0 : na ? -1 : 1;
-  }
-  const an = Number.isNaN(a);
-  const bn = Number.isNaN(b);
-  return an === bn ? 0 : an ? 1 : -1;
-}
 
 /**
  * The Ben-Haim/Tom-Tov streaming histogram of Hive's `NumericHistogram`, reproduced operation by operation so
@@ -182,7 +167,7 @@ export class NumericHistogram {
     }
     for (let i = 0; i < total; i++) idx[i] = i;
     // Array.prototype.sort is stable, like Java's Collections.sort.
-    idx.sort((a, b) => javaDoubleCompare(ax[a] as number, ax[b] as number));
+    idx.sort((a, b) => compareJavaDoubles(ax[a] as number, ax[b] as number));
     this.ensure(total);
     for (let i = 0; i < total; i++) {
       const j = idx[i] as number;
