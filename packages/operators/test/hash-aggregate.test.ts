@@ -4,7 +4,7 @@ import { collectList, collectSet, count, max, percentileApprox, sum } from '@hiv
 import { HiveTypes, batchFromRows, batchToRows, createSchema, sliceBatch } from '@hive-batch/core';
 import type { ColumnBatch } from '@hive-batch/core';
 import { HashAggregate, hashAggregate } from '@hive-batch/operators';
-import type { AggregateCall } from '@hive-batch/operators';
+import type { AggregateCall, HashAggregateOptions } from '@hive-batch/operators';
 import { generateKeyValueBatch, tempDir } from '@hive-batch/test-utils';
 import { keyString, referenceGroupBy } from './helpers/reference';
 
@@ -134,9 +134,12 @@ describe('HashAggregate', () => {
     expect(rows).toEqual([[0n, null]]);
   });
 
-  it('spills under a small budget and still gives the in-memory result', async () => {
+  /** Runs `input` in memory and with `budgeted` options over one spill directory; rows of both runs. */
+  async function spilledAndInMemory(
+    input: ColumnBatch[],
+    budgeted: Partial<HashAggregateOptions>,
+  ): Promise<{ op: HashAggregate; spilled: unknown[][]; inMemory: unknown[][]; dir: string }> {
     const dir = await tempDir('hive-batch-spill-');
-    const input = split(kv(5000, 700), 257);
     const options = {
       inputSchema: input[0]!.schema,
       groupBy: [0],
@@ -144,53 +147,46 @@ describe('HashAggregate', () => {
       spillDirectory: dir.path,
     };
     const inMemory = await collect(hashAggregate(input, options));
-    const op = new HashAggregate({ ...options, memoryBudgetBytes: 64 * 1024, highWaterMarkRows: 100 });
+    const op = new HashAggregate({ ...options, ...budgeted });
     for (const b of input) await op.add(b);
     const spilled: unknown[][] = [];
     for await (const b of op.finish()) spilled.push(...batchToRows(b));
+    return { op, spilled, inMemory, dir: dir.path };
+  }
+
+  // Sums of doubles may differ in the last bits (partials are added in another order), as in Hive.
+  const byKey = (rows: unknown[][]) =>
+    new Map(
+      rows.map((r) => [
+        r[0],
+        [r[1], r[2] == null ? null : Math.round((r[2] as number) * 100), [...(r[3] as number[])].sort()],
+      ]),
+    );
+
+  it('spills under a small budget and still gives the in-memory result', async () => {
+    const { op, spilled, inMemory, dir } = await spilledAndInMemory(split(kv(5000, 700), 257), {
+      memoryBudgetBytes: 64 * 1024,
+      highWaterMarkRows: 100,
+    });
     expect(op.stats.spills).toBeGreaterThan(1);
     expect(op.stats.spilledBytes).toBeGreaterThan(0);
-    // Sums of doubles may differ in the last bits (partials are added in another order), as in Hive.
-    const byKey = (rows: unknown[][]) =>
-      new Map(
-        rows.map((r) => [
-          r[0],
-          [r[1], r[2] == null ? null : Math.round((r[2] as number) * 100), [...(r[3] as number[])].sort()],
-        ]),
-      );
     expect(byKey(spilled)).toEqual(byKey(inMemory));
     // Few values per group: the 100-bin histograms never trim, so merged and in-memory medians agree.
     const medians = (rows: unknown[][]) => new Map(rows.map((r) => [r[0], r[4]]));
     expect(medians(spilled)).toEqual(medians(inMemory));
-    expect(await readdir(dir.path)).toEqual([]);
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('re-partitions a spill partition whose merged state outgrows the budget', async () => {
-    const dir = await tempDir('hive-batch-spill-');
-    const input = split(kv(6000, 3000), 500);
-    const options = {
-      inputSchema: input[0]!.schema,
-      groupBy: [0],
-      aggregates: calls,
-      spillDirectory: dir.path,
-    };
-    const inMemory = await collect(hashAggregate(input, options));
     // One level-0 partition: everything spilled lands in it, so merging it must re-partition to fit.
-    const op = new HashAggregate({ ...options, memoryBudgetBytes: 64 * 1024, spillPartitions: 1 });
-    for (const b of input) await op.add(b);
-    const spilled: unknown[][] = [];
-    for await (const b of op.finish()) spilled.push(...batchToRows(b));
+    const { op, spilled, inMemory, dir } = await spilledAndInMemory(split(kv(6000, 3000), 500), {
+      memoryBudgetBytes: 64 * 1024,
+      spillPartitions: 1,
+    });
     expect(op.stats.repartitions).toBeGreaterThan(0);
-    const byKey = (rows: unknown[][]) =>
-      new Map(
-        rows.map((r) => [
-          r[0],
-          [r[1], r[2] == null ? null : Math.round((r[2] as number) * 100), [...(r[3] as number[])].sort()],
-        ]),
-      );
     expect(byKey(spilled)).toEqual(byKey(inMemory));
     expect(spilled.length).toBe(inMemory.length);
-    expect(await readdir(dir.path)).toEqual([]);
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('removes spill files when aggregation throws mid-way', async () => {
