@@ -414,6 +414,7 @@ export class HashAggregate {
       return;
     }
     await this.spillTable(table, child, level + 1);
+    // Let the spilled table go before the children are merged (the recursion holds this frame).
     table = this.mergeTable();
     for (const q of child.nonEmptyPartitions()) yield* this.mergePartition(child, q, level + 1);
     await child.close();
