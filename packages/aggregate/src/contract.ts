@@ -105,6 +105,12 @@ export interface AggregateEvaluator<TPartial = unknown> {
   readonly layout: AccumulatorLayout;
   /** Optional declarative per-row update the hash aggregation may fuse with other aggregates' (see {@link RowUpdate}). */
   readonly rowUpdate?: RowUpdate;
+  /**
+   * True when a group's state is large and read at random places on every row (percentile_approx's 10,000-bin
+   * histogram): a hash aggregation then hands the kernel many rows per group at once, so that each group's state
+   * comes into cache once per run of rows instead of once per input batch. A hint; results do not depend on it.
+   */
+  readonly prefersLongGroupRuns?: boolean;
 
   /** Resets group `group` to the empty aggregation. */
   init(state: AccumulatorState, group: number): void;

@@ -233,8 +233,11 @@ export class HashAggregate {
     keys.groupIds(keyColumns, n, gids);
     const rows = consumesRows(this.mode);
     // Many groups: accumulator state outgrows the caches, so rows are held back (up to TUNING.deferRows, within
-    // the memory budget) and reordered together by group-id window (see DeferredRows).
-    if (rows && keys.size > TUNING.clusterMinGroups && aggs.some((a) => a.benefitsFromClustering !== false)) {
+    // the memory budget) and reordered together by group-id window (see DeferredRows). Aggregates with a large
+    // state per group get held rows too, whatever the group count: their kernels take them group by group.
+    const manyGroups =
+      keys.size > TUNING.clusterMinGroups && aggs.some((a) => a.benefitsFromClustering !== false);
+    if (rows && (manyGroups || aggs.some((a) => a.prefersLongGroupRuns === true))) {
       // New groups exist (initialised) right away, so estimates and emits can read every group.
       for (const agg of aggs) agg.ensureGroups(keys.size);
       this.deferred.add(batch, gids);

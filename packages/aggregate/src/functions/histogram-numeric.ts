@@ -8,7 +8,7 @@ import {
   encodeDoubleList,
 } from '../internal/histogram/double-list-codec';
 import { FastNumericHistogram } from '../internal/histogram/fast-numeric-histogram';
-import { forEachNumericRow } from '../internal/histogram/histogram-batch';
+import { forEachGroupRun } from '../internal/histogram/histogram-batch';
 import {
   argumentError,
   hiveTypeName,
@@ -77,6 +77,8 @@ export const histogramNumeric: AggregateFunctionDefinition = {
       partialType: arrayType(HiveTypes.double),
       resultType,
       layout: { slots: [], usesSideState: true },
+      // Up to nb bins per group, searched on every row.
+      prefersLongGroupRuns: true,
       init(state, group) {
         state.side[group] = new FastNumericHistogram();
       },
@@ -90,13 +92,13 @@ export const histogramNumeric: AggregateFunctionDefinition = {
         // The bin count is read (from its int column) only when a group allocates, as in `accumulate`.
         const typed =
           nbColumn?.layout === 'fixed' &&
-          forEachNumericRow(columns, groupIds, {
+          forEachGroupRun(columns, groupIds, {
             numRows,
             required: [1],
-            add: (r, v) => {
-              const h = hist(side, groupIds[r] ?? 0);
-              if (!h.isReady()) allocate(h, nbColumn.values[r]);
-              h.add(v);
+            run: (run) => {
+              const h = hist(side, run.group);
+              if (!h.isReady()) allocate(h, nbColumn.values[run.firstRow]);
+              h.addRange(run.values, run.from, run.to);
             },
           });
         if (!typed) genericBatch(state, groupIds, columns, numRows);

@@ -9,7 +9,7 @@ import {
   encodeDoubleList,
 } from '../internal/histogram/double-list-codec';
 import { FastNumericHistogram } from '../internal/histogram/fast-numeric-histogram';
-import { forEachNumericRow } from '../internal/histogram/histogram-batch';
+import { forEachGroupRun } from '../internal/histogram/histogram-batch';
 import {
   argumentError,
   hiveTypeName,
@@ -125,6 +125,8 @@ export const percentileApprox: AggregateFunctionDefinition = {
       partialType: arrayType(HiveTypes.double),
       resultType: multiple ? arrayType(HiveTypes.double) : HiveTypes.double,
       layout: { slots: [], usesSideState: true },
+      // Up to nb bins per group, searched on every row.
+      prefersLongGroupRuns: true,
       init(state, group) {
         state.side[group] = new ApproxState();
       },
@@ -135,14 +137,14 @@ export const percentileApprox: AggregateFunctionDefinition = {
       accumulateBatch(state, groupIds, columns, numRows) {
         const side = state.side;
         // A row counts when the value and the percentile argument are non-NULL (as in `accumulate`).
-        const typed = forEachNumericRow(columns, groupIds, {
+        const typed = forEachGroupRun(columns, groupIds, {
           numRows,
           required: [1],
-          add: (r, v) => {
-            const s = get(side, groupIds[r] ?? 0);
+          run: (run) => {
+            const s = get(side, run.group);
             if (!s.isReady()) s.allocate(nbins);
             s.percentiles ??= quantiles;
-            s.add(v);
+            s.addRange(run.values, run.from, run.to);
           },
         });
         if (!typed) genericBatch(state, groupIds, columns, numRows);

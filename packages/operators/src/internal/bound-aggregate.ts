@@ -205,6 +205,7 @@ export function spillColumnsOf(state: AccumulatorState, numGroups: number): Colu
 /** A {@link GroupAggregate} over any evaluator, through the contract only. */
 export class EvaluatorAggregate implements GroupAggregate {
   readonly outputType: DataType;
+  readonly prefersLongGroupRuns: boolean;
   private readonly evaluator: AggregateEvaluator;
   private readonly reader: ArgumentReader;
   private readonly partialOutput: boolean;
@@ -220,6 +221,7 @@ export class EvaluatorAggregate implements GroupAggregate {
     const first = resolved.call.args?.[0];
     this.partialColumn = typeof first === 'number' ? first : -1;
     this.state = createAccumulatorState(this.evaluator.layout, 0);
+    this.prefersLongGroupRuns = this.evaluator.prefersLongGroupRuns === true;
   }
 
   ensureGroups(groups: number): void {

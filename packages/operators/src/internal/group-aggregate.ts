@@ -14,6 +14,8 @@ export interface GroupAggregate {
    * not pay. Defaults to true.
    */
   readonly benefitsFromClustering?: boolean;
+  /** True when rows should reach it in long runs per group (see AggregateEvaluator.prefersLongGroupRuns). */
+  readonly prefersLongGroupRuns?: boolean;
   /** Makes groups `0..groups-1` usable (initialising new ones). */
   ensureGroups(groups: number): void;
   /** Row-consuming modes: accumulates `numRows` rows of `batch` into `groupIds`. */

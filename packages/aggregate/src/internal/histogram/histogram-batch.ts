@@ -2,19 +2,34 @@ import type { Column } from '@hive-batch/core';
 import { isValid, numberValuesOf } from '../../kernels/numeric-column';
 
 /**
- * Calls `add(row, value)` for every row of a batch whose value (column `columns[0]`) and every other column in
- * `required` are non-NULL, reading the value straight from a fixed-width numeric column (Java's widening to
- * double, as `getDouble` does). Rows of one group come in row order; when the batch holds many rows per group
- * they come group by group (see {@link groupMajorOrder}). Returns false, touching nothing, when column 0 is of
- * another layout (decimal, timestamp, string…): the caller then takes the generic row path.
+ * One group's counted rows of a batch, handed to {@link forEachGroupRun}'s callback: the values are
+ * `values[from..to)`, in row order, and `firstRow` is the batch row of the first one. The object and its
+ * arrays are reused: valid during the call only.
  */
-export function forEachNumericRow(
+export interface GroupRun {
+  group: number;
+  values: Float64Array;
+  from: number;
+  to: number;
+  firstRow: number;
+}
+
+/**
+ * Calls `run` once per group with the values of its rows whose value (column `columns[0]`) and every other
+ * column in `required` are non-NULL, read straight from a fixed-width numeric column (Java's widening to
+ * double, as `getDouble` does). When the batch holds many rows per group, the values are first gathered group
+ * by group into one contiguous array (a stable counting sort): a group's large state (a 10,000-bin histogram)
+ * then meets its rows one after another, read sequentially, instead of one row every hundred. With few rows per
+ * group, rows go one at a time in row order. Returns false, touching nothing, when column 0 is of another
+ * layout (decimal, timestamp, string…): the caller then takes the generic row path.
+ */
+export function forEachGroupRun(
   columns: readonly (Column | undefined)[],
   groupIds: Int32Array,
   options: {
     readonly numRows: number;
     readonly required: readonly number[];
-    readonly add: (row: number, value: number) => void;
+    readonly run: (run: GroupRun) => void;
   },
 ): boolean {
   const numRows = options.numRows;
@@ -22,49 +37,62 @@ export function forEachNumericRow(
   if (col == null) return true;
   const values = numberValuesOf(col, numRows);
   if (values == null) return false;
-  const validity = col.validity;
-  const others: (Uint8Array | null)[] = [];
+  const validities: Uint8Array[] = [];
+  if (col.validity != null) validities.push(col.validity);
   for (const k of options.required) {
     const c = columns[k];
     // A NULL constant (or a missing column) makes every row skip, as `accumulate` would.
     if (c == null || c.layout === 'null') return true;
-    if (c.validity != null) others.push(c.validity);
+    if (c.validity != null) validities.push(c.validity);
   }
-  const add = options.add;
-  const order = groupMajorOrder(groupIds, numRows);
-  for (let i = 0; i < numRows; i++) {
-    const r = order == null ? i : (order[i] as number);
-    if (!isValid(validity, r)) continue;
-    let ok = true;
-    for (const v of others) if (!isValid(v, r)) ok = false;
-    if (ok) add(r, values[r] as number);
-  }
-  return true;
-}
-
-/**
- * Rows stably ordered by group (a counting sort), or `null` when the batch has few rows per group. Groups are
- * independent (each has its own histogram and generator), so only the order within a group matters; feeding
- * one group's rows together keeps its histogram in cache instead of touching a different one on every row.
- */
-export function groupMajorOrder(groupIds: Int32Array, numRows: number): Int32Array | null {
+  const counted = (r: number): boolean => {
+    for (const v of validities) if (!isValid(v, r)) return false;
+    return true;
+  };
   let max = 0;
   for (let r = 0; r < numRows; r++) {
     const g = groupIds[r] as number;
     if (g > max) max = g;
   }
-  if (numRows < 64 || max + 1 > numRows >> 4) return null;
+  const run: GroupRun = { group: 0, values: new Float64Array(1), from: 0, to: 1, firstRow: 0 };
+  if (numRows < 64 || max + 1 > numRows >> 4) {
+    for (let r = 0; r < numRows; r++) {
+      if (!counted(r)) continue;
+      run.group = groupIds[r] as number;
+      run.values[0] = values[r] as number;
+      run.firstRow = r;
+      options.run(run);
+    }
+    return true;
+  }
   const start = new Int32Array(max + 2);
   for (let r = 0; r < numRows; r++) {
+    if (!counted(r)) continue;
     const g = (groupIds[r] as number) + 1;
     start[g] = (start[g] as number) + 1;
   }
   for (let g = 1; g <= max + 1; g++) start[g] = (start[g] as number) + (start[g - 1] as number);
-  const order = new Int32Array(numRows);
+  const gathered = new Float64Array(start[max + 1] as number);
+  const firstRow = new Int32Array(max + 1).fill(-1);
+  const next = start.slice(0, max + 1);
   for (let r = 0; r < numRows; r++) {
+    if (!counted(r)) continue;
     const g = groupIds[r] as number;
-    order[start[g] as number] = r;
-    start[g] = (start[g] as number) + 1;
+    if ((firstRow[g] as number) < 0) firstRow[g] = r;
+    const at = next[g] as number;
+    gathered[at] = values[r] as number;
+    next[g] = at + 1;
   }
-  return order;
+  run.values = gathered;
+  for (let g = 0; g <= max; g++) {
+    const from = start[g] as number;
+    const to = start[g + 1] as number;
+    if (from === to) continue;
+    run.group = g;
+    run.from = from;
+    run.to = to;
+    run.firstRow = firstRow[g] as number;
+    options.run(run);
+  }
+  return true;
 }
