@@ -168,6 +168,15 @@ describe('FastNumericHistogram ≡ faithful NumericHistogram (bins bit for bit, 
     );
   });
 
+  it('on steadily shrinking gaps (more scan records than the chain keeps: the faithful fallback)', () => {
+    // log(i) for ascending i: every gap is below all gaps before it, so each one is a record of Hive's scan.
+    const rising = Array.from({ length: 3000 }, (_, i) => Math.log(i + 2));
+    for (const values of [rising, [...rising].reverse(), rising.map((v, i) => (i % 2 === 0 ? v : -v))]) {
+      const [f, s] = traces(adds(values), 2000);
+      expect(f).toEqual(s);
+    }
+  });
+
   it('on the corpus column with many bins (chunk splits)', () => {
     const values = readDataRows('kv1.txt').map((r) => Number((r[1] ?? '').slice(4)));
     expect(values.length).toBeGreaterThan(400);
