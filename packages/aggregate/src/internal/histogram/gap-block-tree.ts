@@ -22,7 +22,7 @@ export class GapBlockTree {
   private min: Float64Array = new Float64Array(2);
   private count: Float64Array = new Float64Array(2);
   /** Ties passed over by the last {@link firstBelow}. */
-  passed = 0;
+  passed: number = 0;
   /** Blocks waiting for {@link settle} (-1: none); a batch of changes touches at most two blocks. */
   private dirty0 = -1;
   private dirty1 = -1;

@@ -21,7 +21,7 @@ export class PrefixDrawChain {
   /** Lowest slot whose gap changed since the chain was last completed; +Infinity when complete. */
   private stale = -1;
   /** The running minimum before the slot of the last {@link drawsBefore}, +Infinity before the first gap. */
-  runningMin = Infinity;
+  runningMin: number = Infinity;
 
   /** The gap of `slot` (or of every slot when negative) changed. */
   invalidate(slot: number): void {

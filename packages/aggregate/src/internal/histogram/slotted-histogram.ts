@@ -30,7 +30,7 @@ export class SlottedHistogram {
   y: Float64Array;
   slots: number;
   used: number;
-  needsFaithful = false;
+  needsFaithful: boolean = false;
   private readonly nbins: number;
   private readonly rng: JavaRandom;
   private readonly blockShift: number;
