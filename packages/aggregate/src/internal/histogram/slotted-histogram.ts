@@ -86,14 +86,14 @@ export class SlottedHistogram {
       y[t] = (y[t] as number) + 1;
       return;
     }
-    // v goes between the bin at s - 1 (if any: the slot before the first centre ≥ v is occupied) and the next
-    // occupied slot t (slots when none).
-    let t = s;
-    while (t < slots && (y[t] as number) === 0) t++;
     if (this.used < this.nbins) {
       this.insert(v);
       return;
     }
+    // v goes between the bin at s - 1 (if any: the slot before the first centre ≥ v is occupied) and the next
+    // occupied slot t (slots when none).
+    let t = s;
+    while (t < slots && (y[t] as number) === 0) t++;
     const tree = this.treeBuilt();
     const a = s - 1;
     const gL = a >= 0 ? v - (x[a] as number) : Infinity;
