@@ -87,7 +87,7 @@ export class SlottedHistogram {
       return;
     }
     if (this.used < this.nbins) {
-      this.insert(v);
+      this.insert(v, s);
       return;
     }
     // v goes between the bin at s - 1 (if any: the slot before the first centre ≥ v is occupied) and the next
@@ -102,7 +102,7 @@ export class SlottedHistogram {
     const finite = (a < 0 || gL < Infinity) && (t === slots || gR < Infinity);
     if (finite && m < tree.rootMin()) this.foldIntoNeighbour(v, a, t);
     else {
-      this.insert(v);
+      this.insert(v, s);
       if (!this.needsFaithful) this.trim();
     }
   }
@@ -121,7 +121,7 @@ export class SlottedHistogram {
     if (a >= 0) {
       const chain = this.chain;
       if (!chain.ensure(this.treeBuilt())) {
-        this.insert(v);
+        this.insert(v, a + 1);
         this.needsFaithful = true;
         return;
       }
@@ -246,14 +246,21 @@ export class SlottedHistogram {
     if (!(lowOk && highOk)) this.needsFaithful = true;
   }
 
-  /** Puts v into a slot of its own between its neighbours (shifting a few bins, or respreading, for room). */
-  private insert(v: number): void {
-    if (8 * (this.used + 1) > MAX_FILL_EIGHTHS * this.slots) this.respread(2 * this.slots);
+  /**
+   * Puts v into a slot of its own between its neighbours (shifting a few bins, or respreading, for room).
+   * @param found - `lowerBound` of v in the current slots (the caller's search, not repeated).
+   */
+  private insert(v: number, found: number): void {
+    let s = found;
+    if (8 * (this.used + 1) > MAX_FILL_EIGHTHS * this.slots) {
+      this.respread(2 * this.slots);
+      s = -1;
+    }
     for (;;) {
       const x = this.x;
       const y = this.y;
       const slots = this.slots;
-      const s = lowerBound(x, slots, v);
+      if (s < 0) s = lowerBound(x, slots, v);
       let t = s;
       while (t < slots && (y[t] as number) === 0) t++;
       // The new bin's slot and the range of slots the move changes.
@@ -286,6 +293,7 @@ export class SlottedHistogram {
       }
       if (at < 0) {
         this.respread(this.slots);
+        s = -1;
         continue;
       }
       x[at] = v;
