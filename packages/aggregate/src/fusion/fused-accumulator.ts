@@ -2,6 +2,7 @@ import { InternalError } from '@hive-batch/core';
 import type { AccumulatorState, AggregateEvaluator, SlotArray } from '../contract';
 import { readsAsNumbers } from '../internal/evaluator-kit';
 import { createAccumulatorState } from '../state';
+import { loopSource } from './loop-source';
 
 /** Number columns a fused kernel reads (`$v`). */
 export type FusedNumberValues = Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
@@ -163,40 +164,7 @@ export class FusedAccumulator {
     const nullable = perColumn.flatMap((blocks, c) =>
       blocks.length > 0 && (nullableMask & (1 << c)) !== 0 ? [c] : [],
     );
-    // One row's statements; `check(c)` tests column c's bit (null: the row is known valid in every column).
-    const row = (check: ((c: number) => string) | null): string[] => {
-      const out = [`const o = groupIds[i] * ${this.stride};`, ...everyRow];
-      perColumn.forEach((blocks, c) => {
-        if (blocks.length === 0) return;
-        const body = `const v${c} = x${c}[i]; ${blocks.join(' ')}`;
-        out.push(check != null && nullable.includes(c) ? `if (${check(c)}) { ${body} }` : `{ ${body} }`);
-      });
-      return out;
-    };
-    if (nullable.length === 0) {
-      lines.push('for (let i = 0; i < numRows; i++) {', ...row(null), '}');
-    } else {
-      // The bitmaps a byte (8 rows) at a time: a byte where every nullable column is valid runs its rows with no
-      // per-row test (about 2/3 of the bytes at 5 % NULLs; measured 6-8 % off bench:agg (a)'s loop, 0-3 % off
-      // (b)'s); other bytes test each row's bit in the byte already read.
-      const bytes = nullable.map((c) => `m${c} = b${c}[j]`).join(', ');
-      const allValid = nullable.map((c) => `m${c}`).join(' & ');
-      lines.push('const whole = numRows >> 3;');
-      lines.push('for (let j = 0; j < whole; j++) {');
-      lines.push(`const ${bytes}, end = (j << 3) + 8;`);
-      lines.push(`if ((${allValid}) === 255) {`);
-      lines.push('for (let i = j << 3; i < end; i++) {', ...row(null), '}');
-      lines.push('} else {');
-      lines.push(
-        'for (let i = j << 3; i < end; i++) {',
-        ...row((c) => `(m${c} & (1 << (i & 7))) !== 0`),
-        '}',
-      );
-      lines.push('}');
-      lines.push('}');
-      lines.push('for (let i = whole << 3; i < numRows; i++) {');
-      lines.push(...row((c) => `(b${c}[i >> 3] & (1 << (i & 7))) !== 0`), '}');
-    }
+    lines.push(...loopSource({ stride: this.stride, everyRow, perColumn, nullable }));
     const source = lines.join('\n');
     let kernel = COMPILED.get(source);
     if (kernel == null) {

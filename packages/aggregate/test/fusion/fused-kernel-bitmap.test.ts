@@ -1,6 +1,7 @@
-// The generated loop reads NULL bitmaps a byte (8 rows) at a time with a test-free path for all-valid bytes; it
-// must leave exactly the state each member's accumulateBatch leaves, whatever the batch length (whole bytes or a
-// tail), the NULL rate (no NULLs, a few, many) and which of several columns are nullable.
+// The generated loop runs 8 rows per iteration as straight-line code, reads NULL bitmaps a byte at a time and has a
+// test-free path for all-valid bytes; it must leave exactly the state each member's accumulateBatch leaves,
+// whatever the batch length (whole bytes or a tail), the NULL rate (none, a few, many) and which of several
+// columns are nullable.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HiveTypes, columnFromValues } from '@hive-batch/core';
