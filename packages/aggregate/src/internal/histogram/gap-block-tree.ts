@@ -23,9 +23,9 @@ export class GapBlockTree {
   private count: Float64Array = new Float64Array(2);
   /** Ties passed over by the last {@link firstBelow}. */
   passed: number = 0;
-  /** Blocks waiting for {@link settle} (-1: none); a batch of changes touches at most two blocks. */
-  private dirty0 = -1;
-  private dirty1 = -1;
+  /** Blocks waiting for {@link settle}; a batch of changes (an add's) touches at most three blocks. */
+  private readonly dirty: Int32Array = new Int32Array(3);
+  private dirtyCount = 0;
 
   constructor(blockShift: number) {
     this.shift = blockShift;
@@ -90,7 +90,7 @@ export class GapBlockTree {
    */
   gapChanged(s: number, before: number, after: number): void {
     const b = s >> this.shift;
-    if (b === this.dirty0 || b === this.dirty1) return;
+    for (let i = 0; i < this.dirtyCount; i++) if (this.dirty[i] === b) return;
     const p = this.size + b;
     const min = this.min;
     const count = this.count;
@@ -104,8 +104,7 @@ export class GapBlockTree {
       nc = 1;
     } else if (after === m && after < Infinity) nc++;
     else if (nc === 0 && m < Infinity) {
-      if (this.dirty0 < 0) this.dirty0 = b;
-      else this.dirty1 = b;
+      this.dirty[this.dirtyCount++] = b;
       return;
     }
     if (nm === m && nc === c) return;
@@ -116,10 +115,11 @@ export class GapBlockTree {
 
   /** Re-measures the blocks {@link gapChanged} could not update in place. */
   settle(): void {
-    if (this.dirty0 >= 0) this.refresh(this.dirty0 << this.shift, this.dirty0 << this.shift);
-    if (this.dirty1 >= 0) this.refresh(this.dirty1 << this.shift, this.dirty1 << this.shift);
-    this.dirty0 = -1;
-    this.dirty1 = -1;
+    for (let i = 0; i < this.dirtyCount; i++) {
+      const first = (this.dirty[i] as number) << this.shift;
+      this.refresh(first, first);
+    }
+    this.dirtyCount = 0;
   }
 
   /** Leaf of block `b` := its smallest finite gap and ties. */

@@ -107,6 +107,11 @@ export class PrefixDrawChain {
     return d;
   }
 
+  /** Slot of the first gap equal to the smallest one (the last record), after {@link ensure}; -1 if none. */
+  lastSlot(): number {
+    return this.length > 0 ? (this.slot[this.length - 1] as number) : -1;
+  }
+
   /** The smallest gap as the chain sees it (its last record), for consistency checks. */
   lastValue(): number {
     return this.length > 0 ? (this.value[this.length - 1] as number) : Infinity;

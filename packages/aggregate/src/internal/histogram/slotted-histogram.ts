@@ -200,7 +200,8 @@ export class SlottedHistogram {
       // From there on Hive draws once per further tie; the last success picks the pair.
       this.rng.skip(2 * (chain.totalDraws() - further));
       const pick = this.rng.lastReservoirPick(1, further);
-      this.mergeWithNext(tree.kthTie(pick + 1));
+      // The first tie is the chain's last record: no tree descent when it wins (always, for a unique minimum).
+      this.mergeWithNext(pick === 0 ? chain.lastSlot() : tree.kthTie(pick + 1));
       if (this.needsFaithful) return;
     }
   }
@@ -224,13 +225,23 @@ export class SlottedHistogram {
     c += ((x[b] as number) / d) * yb;
     // Slots k+1 … b are empty from now on and carry the next bin's centre.
     const carry = x[b + 1] as number;
+    const xk = x[k] as number;
+    const xb = x[b] as number;
     x[k] = c;
     y[k] = d;
     y[b] = 0;
     for (let e = k + 1; e <= b; e++) x[e] = carry;
     for (let e = k - 1; e > p; e--) x[e] = c;
     this.used--;
-    this.touched(p + 1, b);
+    // No bin moves: the gaps of p and k change and b's goes away. The chain loses its last record (k's gap).
+    const tree = this.tree;
+    if (tree != null) {
+      if (p >= 0) tree.gapChanged(p, xk - (x[p] as number), c - (x[p] as number));
+      tree.gapChanged(k, xb - xk, carry - c);
+      tree.gapChanged(b, carry - xb, Infinity);
+      tree.settle();
+    }
+    this.chain.invalidate(p);
     this.checkGaps(p, c, n);
   }
 
@@ -263,32 +274,30 @@ export class SlottedHistogram {
       if (s < 0) s = lowerBound(x, slots, v);
       let t = s;
       while (t < slots && (y[t] as number) === 0) t++;
-      // The new bin's slot and the range of slots the move changes.
+      if (s < t) {
+        this.insertIntoHole(v, s, t);
+        return;
+      }
+      // No empty slot between the neighbours: shift a few bins towards the nearest one. The new bin's slot and
+      // the range of slots the move changes:
       let at = -1;
       let lo = -1;
       let hi = -1;
-      if (s < t) {
-        // An empty slot right after the previous bin.
+      const right = nearestEmptyRight(y, s, Math.min(slots, s + SHIFT_REACH));
+      if (right >= 0) {
+        x.copyWithin(s + 1, s, right);
+        y.copyWithin(s + 1, s, right);
         at = s;
         lo = s;
-        hi = s;
+        hi = right;
       } else {
-        const right = nearestEmptyRight(y, s, Math.min(slots, s + SHIFT_REACH));
-        if (right >= 0) {
-          x.copyWithin(s + 1, s, right);
-          y.copyWithin(s + 1, s, right);
-          at = s;
-          lo = s;
-          hi = right;
-        } else {
-          const left = nearestEmptyLeft(y, s - 2, Math.max(-1, s - 1 - SHIFT_REACH));
-          if (left >= 0) {
-            x.copyWithin(left, left + 1, s);
-            y.copyWithin(left, left + 1, s);
-            at = s - 1;
-            lo = left;
-            hi = s - 1;
-          }
+        const left = nearestEmptyLeft(y, s - 2, Math.max(-1, s - 1 - SHIFT_REACH));
+        if (left >= 0) {
+          x.copyWithin(left, left + 1, s);
+          y.copyWithin(left, left + 1, s);
+          at = s - 1;
+          lo = left;
+          hi = s - 1;
         }
       }
       if (at < 0) {
@@ -307,6 +316,22 @@ export class SlottedHistogram {
       this.checkGaps(p, v, n);
       return;
     }
+  }
+
+  /**
+   * Puts v into empty slot s, right after the previous bin (slot s - 1, if any) and before the next one at t
+   * (or none: t = slots). No bin moves, so the tree and the chain update in place.
+   */
+  private insertIntoHole(v: number, s: number, t: number): void {
+    const x = this.x;
+    x[s] = v;
+    this.y[s] = 1;
+    this.used++;
+    const next = t < this.slots ? (x[t] as number) : Infinity;
+    if (s > 0) this.gapChanged(s - 1, next - (x[s - 1] as number), v - (x[s - 1] as number));
+    this.gapChanged(s, Infinity, next - v);
+    this.tree?.settle();
+    this.checkGaps(s - 1, v, t);
   }
 
   /** The gap of occupied slot s changed from `before` to `after`, no bin moving. */
