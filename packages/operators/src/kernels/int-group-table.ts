@@ -7,8 +7,9 @@ const DIRECT_LIMIT = 1 << 22;
 
 /**
  * Group ids of rows `from..numRows-1` from the direct map, up to the first row whose key is outside the map or has
- * no group yet; returns that row (or `numRows`). A free function with no table fields to reload: measured ~1.5×
- * faster than the same loop inside the class method.
+ * no group yet; returns that row (or `numRows`). A free function with no table fields to reload (measured ~1.5×
+ * faster than the same loop inside the class method), taking 8 rows per iteration as straight-line code so V8
+ * checks the arrays once per 8 rows; a block with any miss is redone row by row to find the first one.
  */
 function mapDirect(
   keys: ArrayLike<number>,
@@ -16,7 +17,55 @@ function mapDirect(
 ): number {
   const { direct, base, numRows, out } = a;
   const len = direct.length;
-  for (let i = a.from; i < numRows; i++) {
+  let i = a.from;
+  for (; i + 8 <= numRows; i += 8) {
+    const d0 = (keys[i]! | 0) - base;
+    const d1 = (keys[i + 1]! | 0) - base;
+    const d2 = (keys[i + 2]! | 0) - base;
+    const d3 = (keys[i + 3]! | 0) - base;
+    const d4 = (keys[i + 4]! | 0) - base;
+    const d5 = (keys[i + 5]! | 0) - base;
+    const d6 = (keys[i + 6]! | 0) - base;
+    const d7 = (keys[i + 7]! | 0) - base;
+    // Every d in [0, len) …
+    const inRange =
+      d0 >= 0 &&
+      d0 < len &&
+      d1 >= 0 &&
+      d1 < len &&
+      d2 >= 0 &&
+      d2 < len &&
+      d3 >= 0 &&
+      d3 < len &&
+      d4 >= 0 &&
+      d4 < len &&
+      d5 >= 0 &&
+      d5 < len &&
+      d6 >= 0 &&
+      d6 < len &&
+      d7 >= 0 &&
+      d7 < len;
+    if (!inRange) break;
+    const g0 = direct[d0]!;
+    const g1 = direct[d1]!;
+    const g2 = direct[d2]!;
+    const g3 = direct[d3]!;
+    const g4 = direct[d4]!;
+    const g5 = direct[d5]!;
+    const g6 = direct[d6]!;
+    const g7 = direct[d7]!;
+    // … and every key already has a group (-1 = none; the OR is negative when any is).
+    if ((g0 | g1 | g2 | g3 | g4 | g5 | g6 | g7) < 0) break;
+    out[i] = g0;
+    out[i + 1] = g1;
+    out[i + 2] = g2;
+    out[i + 3] = g3;
+    out[i + 4] = g4;
+    out[i + 5] = g5;
+    out[i + 6] = g6;
+    out[i + 7] = g7;
+  }
+  for (; i < numRows; i++) {
     const d = (keys[i]! | 0) - base;
     if (d < 0 || d >= len) return i;
     const g = direct[d]!;
