@@ -4,7 +4,7 @@ import type { Column, ColumnBatch, DataType, Schema } from '@hive-batch/core';
 import type { AggregateCall } from './aggregate-call';
 import { aggregateOutputSchema, groupKeyTypes } from './internal/aggregate-setup';
 import { EvaluatorAggregate, resolveCall } from './internal/bound-aggregate';
-import { createGroupAggregates } from './internal/fused-aggregates';
+import { createGroupAggregates, soleFusedDriver } from './internal/fused-aggregates';
 import type { GroupAggregate, ResolvedCall } from './internal/group-aggregate';
 import { consumesRows, emitsPartials } from './internal/operator-mode';
 import { DeferredRows } from './internal/deferred-rows';
@@ -230,8 +230,16 @@ export class HashAggregate {
     if (this.groupIds.length < n) this.groupIds = new Int32Array(Math.max(n, this.groupIds.length * 2));
     const gids = this.groupIds;
     const keyColumns = this.options.groupBy.map((k) => batch.columns[k] as Column);
-    keys.groupIds(keyColumns, n, gids);
     const rows = consumesRows(this.mode);
+    const from = rows ? this.accumulateKeyed(keys, aggs, { batch, keyColumns }) : 0;
+    if (from === n) return;
+    keys.groupIds(keyColumns, n, gids);
+    if (from > 0) {
+      // The keyed loop stopped at a new key (row `from`, a multiple of 8); the rest goes by group ids, in order.
+      for (const agg of aggs) agg.ensureGroups(keys.size);
+      soleFusedDriver(aggs)?.accumulateFrom(gids, batch, { from, numRows: n });
+      return;
+    }
     // Many groups: accumulator state outgrows the caches, so rows are held back (up to TUNING.deferRows, within
     // the memory budget) and reordered together by group-id window (see DeferredRows). Aggregates with a large
     // state per group get held rows too, whatever the group count: their kernels take them group by group.
@@ -251,6 +259,24 @@ export class HashAggregate {
       if (rows) agg.accumulate(gids, batch, n);
       else agg.merge(gids, batch, n);
     }
+  }
+
+  /**
+   * One int key, few groups, every aggregate in one fused loop, nothing held back: the loop looks each row's group
+   * up in the key table's direct map itself (no group-id column written and read back; measured ~20 % off
+   * bench:agg (a) and (b) at 100 groups). Returns the rows done (all of them, or up to the first 8-row block with a
+   * new key); 0 when the path does not apply.
+   */
+  private accumulateKeyed(
+    keys: GroupKeys,
+    aggs: readonly GroupAggregate[],
+    input: { readonly batch: ColumnBatch; readonly keyColumns: readonly Column[] },
+  ): number {
+    if (this.deferred.rows > 0 || keys.size > TUNING.clusterMinGroups) return 0;
+    const driver = soleFusedDriver(aggs);
+    const direct = driver == null ? null : (keys.directKeys?.(input.keyColumns) ?? null);
+    if (driver == null || direct == null) return 0;
+    return driver.accumulateKeyed(direct, input.batch, input.batch.numRows);
   }
 
   /** Accumulates the held rows, clustered by group-id window (in input order when they cannot be). */

@@ -3,6 +3,7 @@ import type { FusedMember, FusedNumberValues } from '@hive-batch/aggregate';
 import { HiveTypes, InternalError, dataTypeEquals } from '@hive-batch/core';
 import type { Column, ColumnBatch, ColumnBuilder, DataType, Schema } from '@hive-batch/core';
 import { createGroupAggregate, emitEvaluatorResults, spillColumnsOf, spillTypesOf } from './bound-aggregate';
+import type { DirectKeys } from '../kernels/group-keys';
 import type { GroupAggregate, ResolvedCall } from './group-aggregate';
 import { consumesRows, emitsPartials } from './operator-mode';
 import type { OperatorMode } from './operator-mode';
@@ -55,6 +56,15 @@ export function createGroupAggregates(
   });
 }
 
+/**
+ * The member that runs the one fused loop every aggregate of `aggs` belongs to, or `null` when some aggregate has
+ * its own kernel (group ids are then needed anyway).
+ */
+export function soleFusedDriver(aggs: readonly GroupAggregate[]): FusedGroupAggregate | null {
+  const driver = aggs[0];
+  return driver instanceof FusedGroupAggregate && driver.drivesAll(aggs) ? driver : null;
+}
+
 /** The interleaved state of one fused loop, shared by its members. */
 class FusedState {
   readonly accumulator: FusedAccumulator;
@@ -85,7 +95,52 @@ class FusedState {
     this.groups = groups;
   }
 
-  accumulate(groupIds: Int32Array, batch: ColumnBatch, numRows: number): void {
+  /**
+   * Accumulates rows `from..numRows-1` (`from` a multiple of 8, so the NULL bitmaps can be sliced by whole bytes).
+   */
+  accumulate(
+    groupIds: Int32Array,
+    batch: ColumnBatch,
+    rows: { readonly from: number; readonly numRows: number },
+  ): void {
+    const { from, numRows } = rows;
+    const { values, validity, mask } = this.columnsOf(batch);
+    const kernel = this.accumulator.kernel(mask);
+    if (from === 0) {
+      kernel(this.state, groupIds, numRows, values, validity);
+      return;
+    }
+    kernel(
+      this.state,
+      groupIds.subarray(from),
+      numRows - from,
+      values.map((v) => v.subarray(from)),
+      validity.map((b) => (b == null ? null : b.subarray(from >> 3))),
+    );
+  }
+
+  /**
+   * Accumulates the rows of a batch whose groups come straight from the key table's direct map; returns the row
+   * (a multiple of 8) from which on rows were left for the group-id path (a new key, or one outside the map).
+   */
+  accumulateKeyed(direct: DirectKeys, batch: ColumnBatch, numRows: number): number {
+    const { values, validity, mask } = this.columnsOf(batch);
+    return this.accumulator.keyedKernel(mask)(
+      this.state,
+      direct.keys,
+      numRows,
+      values,
+      validity,
+      direct.map,
+      direct.base,
+    );
+  }
+
+  private columnsOf(batch: ColumnBatch): {
+    values: FusedNumberValues[];
+    validity: (Uint8Array | null)[];
+    mask: number;
+  } {
     const values: FusedNumberValues[] = [];
     const validity: (Uint8Array | null)[] = [];
     let mask = 0;
@@ -99,7 +154,7 @@ class FusedState {
       validity.push(hasNulls ? col.validity : null);
       if (hasNulls) mask |= 1 << c;
     });
-    this.accumulator.kernel(mask)(this.state, groupIds, numRows, values, validity);
+    return { values, validity, mask };
   }
 
   reset(): void {
@@ -137,7 +192,22 @@ export class FusedGroupAggregate implements GroupAggregate {
   }
 
   accumulate(groupIds: Int32Array, batch: ColumnBatch, numRows: number): void {
-    if (this.driver) this.shared.accumulate(groupIds, batch, numRows);
+    if (this.driver) this.shared.accumulate(groupIds, batch, { from: 0, numRows });
+  }
+
+  /** Driver only: see {@link FusedState.accumulate} (rows from `from` on, a multiple of 8). */
+  accumulateFrom(groupIds: Int32Array, batch: ColumnBatch, rows: { from: number; numRows: number }): void {
+    this.shared.accumulate(groupIds, batch, rows);
+  }
+
+  /** Driver only: see {@link FusedState.accumulateKeyed}. */
+  accumulateKeyed(direct: DirectKeys, batch: ColumnBatch, numRows: number): number {
+    return this.shared.accumulateKeyed(direct, batch, numRows);
+  }
+
+  /** True when this member runs the shared loop for `others` too (they all belong to its fused state). */
+  drivesAll(others: readonly GroupAggregate[]): boolean {
+    return this.driver && others.every((a) => a instanceof FusedGroupAggregate && a.shared === this.shared);
   }
 
   merge(): void {

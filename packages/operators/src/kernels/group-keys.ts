@@ -22,6 +22,18 @@ export interface GroupKeys {
    * the hash, so the groups of one partition spread again when that partition is re-partitioned.
    */
   partitionOf(group: number, bits: number, level?: number): number;
+  /**
+   * For one int key column without NULLs while groups are direct-mapped: the keys and the map (key − base → group
+   * id, -1 = none), so a fused loop can look groups up itself; `null` otherwise.
+   */
+  directKeys?(keyColumns: readonly Column[]): DirectKeys | null;
+}
+
+/** An int key column and the table's direct map (see {@link GroupKeys.directKeys}). */
+export interface DirectKeys {
+  readonly keys: Int32Array;
+  readonly map: Int32Array;
+  readonly base: number;
 }
 
 /** A fresh 32-bit mix of `h` for re-partitioning level `level` (level 0 leaves it as is). */
@@ -56,6 +68,13 @@ class IntKeys implements GroupKeys {
     }
     const values = c.layout === 'fixed' ? c.values : new Int32Array(numRows);
     this.table.groupIds(values as ArrayLike<number>, c.validity, numRows, out);
+  }
+  directKeys(keyColumns: readonly Column[]): DirectKeys | null {
+    const c = keyColumns[0]!;
+    const direct = this.table.directMap;
+    if (direct == null || c.layout !== 'fixed' || !(c.values instanceof Int32Array)) return null;
+    if (c.validity != null && c.nullCount > 0) return null;
+    return { keys: c.values, map: direct.map, base: direct.base };
   }
   emitKeys(builders: readonly ColumnBuilder[], from: number, to: number): void {
     const b = builders[0]!;

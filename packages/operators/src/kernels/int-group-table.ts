@@ -105,6 +105,11 @@ export class IntGroupTable {
     this.shift = 32 - Math.log2(cap);
   }
 
+  /** The direct map (key − base → group id, -1 = none) while the table has one; `null` once it hashes. */
+  get directMap(): { readonly map: Int32Array; readonly base: number } | null {
+    return this.direct == null ? null : { map: this.direct, base: this.directBase };
+  }
+
   /** Bytes held by the table's arrays. */
   get byteSize(): number {
     return this.slots.byteLength + this.groupKeys.byteLength + (this.direct?.byteLength ?? 0);
