@@ -263,9 +263,9 @@ export class HashAggregate {
 
   /**
    * One int key, few groups, every aggregate in one fused loop, nothing held back: the loop looks each row's group
-   * up in the key table's direct map itself (no group-id column written and read back; measured ~20 % off
-   * bench:agg (a) and (b) at 100 groups). Returns the rows done (all of them, or up to the first 8-row block with a
-   * new key); 0 when the path does not apply.
+   * up in the key table's direct map itself (no group-id column written and read back; group ids + loop measured
+   * 100 → 78 ms for bench:agg (a) and 54 → 42 ms for (b) per 10M rows at 100 groups). Returns the rows done (all,
+   * or up to the first 8-row block with a new key); 0 when the path does not apply.
    */
   private accumulateKeyed(
     keys: GroupKeys,
