@@ -26,10 +26,11 @@ const SHIFT_REACH = 16;
  * with one trim pending; the owner then converts and finishes the trim there.
  */
 export class SlottedHistogram {
-  x: Float64Array;
-  y: Float64Array;
-  slots: number;
+  /** Bins in use (Hive's `nusedbins`). */
   used: number;
+  private x: Float64Array;
+  private y: Float64Array;
+  private slots: number;
   needsFaithful: boolean = false;
   private readonly nbins: number;
   private readonly rng: JavaRandom;
