@@ -8,6 +8,7 @@ import { HiveTypes, batchFromRows, createSchema, getValue, sliceBatch } from '@h
 import type { ColumnBatch } from '@hive-batch/core';
 import { hashAggregate } from '@hive-batch/operators';
 import type { AggregateCall } from '@hive-batch/operators';
+import { TUNING } from '../src/internal/tuning';
 
 const schema = createSchema([
   { name: 'k', type: HiveTypes.int },
@@ -46,6 +47,8 @@ const scenarioArb = fc.record({
   offset: fc.constantFrom(0, -20, -600),
   nullKeyAt: fc.option(fc.nat(400), { nil: null, freq: 3 }),
   extremeKeyAt: fc.option(fc.nat(400), { nil: null, freq: 4 }),
+  // Rows before the unrolled and keyed loops take over: from the start, mid-stream, or never.
+  unrollAfterRows: fc.constantFrom(0, 0, 37, 2 ** 30),
 });
 
 async function run(
@@ -73,7 +76,11 @@ describe('HashAggregate keyed fused loop', () => {
         const batches: ColumnBatch[] = [];
         for (let s = 0; s < rows.length; s += sc.batchSize)
           batches.push(sliceBatch(all, s, Math.min(rows.length, s + sc.batchSize)));
-        const keyed = await run(batches, FUSED);
+        const saved = TUNING.unrollAfterRows;
+        TUNING.unrollAfterRows = sc.unrollAfterRows;
+        const keyed = await run(batches, FUSED).finally(() => {
+          TUNING.unrollAfterRows = saved;
+        });
         const byGroupIds = await run(batches, WITH_DISTINCT);
         expect(keyed.length).toBe(byGroupIds.length);
         keyed.forEach((row, g) => {

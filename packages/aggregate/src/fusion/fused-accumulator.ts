@@ -100,6 +100,7 @@ export class FusedAccumulator {
   private readonly emitted: readonly EmittedStatement[];
   private readonly kernels = new Map<number, FusedKernel>();
   private readonly keyedKernels = new Map<number, FusedKeyedKernel>();
+  private readonly plainKernels = new Map<number, FusedKernel>();
 
   /**
    * @throws {InternalError} when a member is not {@link isFusable} or its update names an unknown slot.
@@ -153,8 +154,21 @@ export class FusedAccumulator {
   kernel(nullableMask: number): FusedKernel {
     let k = this.kernels.get(nullableMask);
     if (k == null) {
-      k = this.generate(nullableMask) as FusedKernel;
+      k = this.generate(nullableMask, { keyed: false, unrolled: true }) as FusedKernel;
       this.kernels.set(nullableMask, k);
+    }
+    return k;
+  }
+
+  /**
+   * {@link FusedAccumulator.kernel} as a plain one-row-per-iteration loop: same updates in the same order, for
+   * inputs too small to wait for the unrolled loop to be optimized.
+   */
+  plainKernel(nullableMask: number): FusedKernel {
+    let k = this.plainKernels.get(nullableMask);
+    if (k == null) {
+      k = this.generate(nullableMask, { keyed: false, unrolled: false }) as FusedKernel;
+      this.plainKernels.set(nullableMask, k);
     }
     return k;
   }
@@ -163,13 +177,17 @@ export class FusedAccumulator {
   keyedKernel(nullableMask: number): FusedKeyedKernel {
     let k = this.keyedKernels.get(nullableMask);
     if (k == null) {
-      k = this.generate(nullableMask, true) as FusedKeyedKernel;
+      k = this.generate(nullableMask, { keyed: true, unrolled: true }) as FusedKeyedKernel;
       this.keyedKernels.set(nullableMask, k);
     }
     return k;
   }
 
-  private generate(nullableMask: number, keyed = false): FusedKernel | FusedKeyedKernel {
+  private generate(
+    nullableMask: number,
+    variant: { readonly keyed: boolean; readonly unrolled: boolean },
+  ): FusedKernel | FusedKeyedKernel {
+    const { keyed, unrolled } = variant;
     const everyRow: string[] = [];
     const perColumn: string[][] = Array.from({ length: this.columnCount }, () => []);
     for (const { member, statement } of this.emitted) {
@@ -191,7 +209,7 @@ export class FusedAccumulator {
     const nullable = perColumn.flatMap((blocks, c) =>
       blocks.length > 0 && (nullableMask & (1 << c)) !== 0 ? [c] : [],
     );
-    lines.push(...loopSource({ stride: this.stride, everyRow, perColumn, nullable, keyed }));
+    lines.push(...loopSource({ stride: this.stride, everyRow, perColumn, nullable, keyed, unrolled }));
     const params = keyed
       ? ['state', 'keys', 'numRows', 'values', 'validity', 'map', 'base']
       : ['state', 'groupIds', 'numRows', 'values', 'validity'];

@@ -14,6 +14,11 @@ export interface LoopShape {
    * the tail) holding a key outside the map or without a group, or `numRows`.
    */
   readonly keyed: boolean;
+  /**
+   * False: one row per iteration (not keyed). A fresh unrolled loop is ~17 row bodies long and runs unoptimized
+   * until V8 has compiled it, which small inputs never wait for; the plain loop is short and optimizes at once.
+   */
+  readonly unrolled: boolean;
 }
 
 /** The 8 direct-map lookups of block `i0` (`g0..g7`), returning `i0` when one misses. */
@@ -33,6 +38,14 @@ const KEYED_BLOCK: readonly string[] = [
  */
 export function loopSource(shape: LoopShape): string[] {
   const { nullable, keyed } = shape;
+  const tailCheck = (c: number): string => `(b${c}[i >> 3] & (1 << (i & 7))) !== 0`;
+  if (!shape.unrolled && !keyed) {
+    return [
+      'for (let i = 0; i < numRows; i++) {',
+      ...rowSource(shape, { group: 'groupIds[i]', check: tailCheck }),
+      '}',
+    ];
+  }
   const lines: string[] = keyed ? ['const len = map.length;'] : [];
   lines.push('const whole = numRows >> 3;', 'for (let j = 0; j < whole; j++) {');
   lines.push(`const ${['i0 = j << 3', ...nullable.map((c) => `m${c} = b${c}[j]`)].join(', ')};`);
@@ -60,7 +73,6 @@ export function loopSource(shape: LoopShape): string[] {
     lines.push('const e = keys[i] - base;', 'if (e < 0 || e >= len || map[e] < 0) return whole << 3;', '}');
   }
   lines.push('for (let i = whole << 3; i < numRows; i++) {');
-  const tailCheck = (c: number): string => `(b${c}[i >> 3] & (1 << (i & 7))) !== 0`;
   lines.push(...rowSource(shape, { group: keyed ? 'map[keys[i] - base]' : 'groupIds[i]', check: tailCheck }));
   lines.push('}');
   if (keyed) lines.push('return numRows;');

@@ -7,6 +7,7 @@ import type { DirectKeys } from '../kernels/group-keys';
 import type { GroupAggregate, ResolvedCall } from './group-aggregate';
 import { consumesRows, emitsPartials } from './operator-mode';
 import type { OperatorMode } from './operator-mode';
+import { TUNING } from './tuning';
 
 /** The input column a call's row update reads (`null` = every row), or `undefined` when it cannot be fused. */
 function fusedColumnOf(r: ResolvedCall, schema: Schema): number | null | undefined {
@@ -71,6 +72,8 @@ class FusedState {
   state: Float64Array = new Float64Array(0);
   groups = 0;
   private readonly inputColumns: readonly number[];
+  /** Rows accumulated so far (see {@link FusedState.unrolled}). */
+  private rowsSeen = 0;
 
   constructor(accumulator: FusedAccumulator, inputColumns: readonly number[]) {
     this.accumulator = accumulator;
@@ -105,7 +108,8 @@ class FusedState {
   ): void {
     const { from, numRows } = rows;
     const { values, validity, mask } = this.columnsOf(batch);
-    const kernel = this.accumulator.kernel(mask);
+    const kernel = this.unrolled() ? this.accumulator.kernel(mask) : this.accumulator.plainKernel(mask);
+    this.rowsSeen += numRows - from;
     if (from === 0) {
       kernel(this.state, groupIds, numRows, values, validity);
       return;
@@ -124,6 +128,7 @@ class FusedState {
    * (a multiple of 8) from which on rows were left for the group-id path (a new key, or one outside the map).
    */
   accumulateKeyed(direct: DirectKeys, batch: ColumnBatch, numRows: number): number {
+    if (!this.unrolled()) return 0;
     const { values, validity, mask } = this.columnsOf(batch);
     return this.accumulator.keyedKernel(mask)(
       this.state,
@@ -134,6 +139,11 @@ class FusedState {
       direct.map,
       direct.base,
     );
+  }
+
+  /** Whether enough rows went through for the unrolled loops to pay (see TUNING.unrollAfterRows). */
+  private unrolled(): boolean {
+    return this.rowsSeen >= TUNING.unrollAfterRows;
   }
 
   private columnsOf(batch: ColumnBatch): {
