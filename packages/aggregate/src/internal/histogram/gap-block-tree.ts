@@ -160,28 +160,15 @@ export class GapBlockTree {
    * the log of the distance, not of the tree.
    */
   firstBelow(from: number, w: number): number {
-    const x = this.x;
-    const y = this.y;
+    this.passed = 0;
     const shift = this.shift;
-    let ties = 0;
     const b0 = from >> shift;
-    const end = Math.min(this.slots, (b0 + 1) << shift);
-    for (let s = from; s < end; s++) {
-      if ((y[s] as number) === 0) continue;
-      const g = (x[s + 1] as number) - (x[s] as number);
-      if (g < w) {
-        this.passed = ties;
-        return s;
-      }
-      if (g === w) ties++;
-    }
-    if (b0 + 1 >= this.blocks) {
-      this.passed = ties;
-      return -1;
-    }
+    const first = this.scanBelow(from, Math.min(this.slots, (b0 + 1) << shift), w);
+    if (first >= 0 || b0 + 1 >= this.blocks) return first;
     const min = this.min;
     const count = this.count;
     const size = this.size;
+    let ties = 0;
     let i = b0 + 1 + size;
     for (;;) {
       if ((min[i] as number) < w) {
@@ -198,23 +185,29 @@ export class GapBlockTree {
       // Next subtree to the right: climb while this node is a right child; the root has none.
       while (i & 1) i >>= 1;
       if (i === 0) {
-        this.passed = ties;
+        this.passed += ties;
         return -1;
       }
       i++;
     }
+    this.passed += ties;
     const from2 = (i - size) << shift;
-    const end2 = Math.min(this.slots, from2 + (1 << shift));
-    for (let s = from2; s < end2; s++) {
+    const s = this.scanBelow(from2, Math.min(this.slots, from2 + (1 << shift)), w);
+    if (s < 0) throw new InternalError('GapBlockTree: block minimum out of step with its slots');
+    return s;
+  }
+
+  /** First occupied slot in [from, end) whose gap is below `w`, or -1; adds the gaps equal to `w` before it to {@link passed}. */
+  private scanBelow(from: number, end: number, w: number): number {
+    const x = this.x;
+    const y = this.y;
+    for (let s = from; s < end; s++) {
       if ((y[s] as number) === 0) continue;
       const g = (x[s + 1] as number) - (x[s] as number);
-      if (g < w) {
-        this.passed = ties;
-        return s;
-      }
-      if (g === w) ties++;
+      if (g < w) return s;
+      if (g === w) this.passed++;
     }
-    throw new InternalError('GapBlockTree: block minimum out of step with its slots');
+    return -1;
   }
 
   /** The slot of the `k`-th (1-based) gap equal to the smallest one, in slot order. */
