@@ -98,9 +98,10 @@ export class FusedAccumulator {
   private readonly members: readonly FusedMember[];
   private readonly columnCount: number;
   private readonly emitted: readonly EmittedStatement[];
-  private readonly kernels = new Map<number, FusedKernel>();
-  private readonly keyedKernels = new Map<number, FusedKeyedKernel>();
-  private readonly plainKernels = new Map<number, FusedKernel>();
+  // Generated kernels per NULL pattern, one cache per loop variant.
+  private readonly kernels = new Map<number, FusedKernel | FusedKeyedKernel>();
+  private readonly keyedKernels = new Map<number, FusedKernel | FusedKeyedKernel>();
+  private readonly plainKernels = new Map<number, FusedKernel | FusedKeyedKernel>();
 
   /**
    * @throws {InternalError} when a member is not {@link isFusable} or its update names an unknown slot.
@@ -152,12 +153,7 @@ export class FusedAccumulator {
 
   /** The kernel for batches where column c has NULLs exactly when bit c of `nullableMask` is set. */
   kernel(nullableMask: number): FusedKernel {
-    let k = this.kernels.get(nullableMask);
-    if (k == null) {
-      k = this.generate(nullableMask, { keyed: false, unrolled: true }) as FusedKernel;
-      this.kernels.set(nullableMask, k);
-    }
-    return k;
+    return this.cached(this.kernels, nullableMask, { keyed: false, unrolled: true }) as FusedKernel;
   }
 
   /**
@@ -165,20 +161,24 @@ export class FusedAccumulator {
    * inputs too small to wait for the unrolled loop to be optimized.
    */
   plainKernel(nullableMask: number): FusedKernel {
-    let k = this.plainKernels.get(nullableMask);
-    if (k == null) {
-      k = this.generate(nullableMask, { keyed: false, unrolled: false }) as FusedKernel;
-      this.plainKernels.set(nullableMask, k);
-    }
-    return k;
+    return this.cached(this.plainKernels, nullableMask, { keyed: false, unrolled: false }) as FusedKernel;
   }
 
   /** The direct-map variant of {@link FusedAccumulator.kernel} (see {@link FusedKeyedKernel}). */
   keyedKernel(nullableMask: number): FusedKeyedKernel {
-    let k = this.keyedKernels.get(nullableMask);
+    return this.cached(this.keyedKernels, nullableMask, { keyed: true, unrolled: true }) as FusedKeyedKernel;
+  }
+
+  /** The variant's kernel for `nullableMask`, generated once per accumulator. */
+  private cached(
+    cache: Map<number, FusedKernel | FusedKeyedKernel>,
+    nullableMask: number,
+    variant: { readonly keyed: boolean; readonly unrolled: boolean },
+  ): FusedKernel | FusedKeyedKernel {
+    let k = cache.get(nullableMask);
     if (k == null) {
-      k = this.generate(nullableMask, { keyed: true, unrolled: true }) as FusedKeyedKernel;
-      this.keyedKernels.set(nullableMask, k);
+      k = this.generate(nullableMask, variant);
+      cache.set(nullableMask, k);
     }
     return k;
   }
