@@ -5,6 +5,8 @@ import { count, max, min, sum } from '@hive-batch/aggregate';
 import { HiveTypes, createSchema } from '@hive-batch/core';
 import type { ColumnBatch } from '@hive-batch/core';
 import { HashAggregate } from '@hive-batch/operators';
+// The generator only (not test-utils' index, which pulls in vitest).
+import { mulberry32 } from '../../packages/test-utils/src/generators/mulberry32';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
@@ -19,14 +21,7 @@ const schema = createSchema([
 ]);
 
 function* batches(): Generator<ColumnBatch> {
-  let a = 20261122 >>> 0;
-  const rnd = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = mulberry32(20261122);
   for (let s = 0; s < rows; s += batchRows) {
     const n = Math.min(batchRows, rows - s);
     const k = new Int32Array(n);

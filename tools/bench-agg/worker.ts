@@ -17,6 +17,8 @@ import { HiveTypes, createSchema, sliceBatch } from '@hive-batch/core';
 import type { ColumnBatch } from '@hive-batch/core';
 import { hashAggregate } from '@hive-batch/operators';
 import type { AggregateCall } from '@hive-batch/operators';
+// The generator only (not test-utils' index, which pulls in vitest): the data stays the seed's.
+import { mulberry32 } from '../../packages/test-utils/src/generators/mulberry32';
 
 type Engine = 'ours' | 'duckdb' | 'arquero' | 'naive';
 type Query = 'a' | 'b' | 'c' | 'd' | 'e';
@@ -29,17 +31,6 @@ const rows = Number(args.get('--rows') ?? 1_000_000);
 const groups = Number(args.get('--groups') ?? 100);
 const runs = Number(args.get('--runs') ?? 3);
 const budgetMb = Number(args.get('--budget-mb') ?? 1024);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** int32 key uniform in [0, groups); double value floor(u·100000)/100 with 5 % NULL; vc = value·100 as bigint. */
 function generate(): { k: Int32Array; v: Float64Array; valid: Uint8Array; vc: BigInt64Array } {

@@ -11,24 +11,13 @@ import {
   resolveAggregate,
 } from '@hive-batch/aggregate';
 import type { AggregateEvaluator } from '@hive-batch/aggregate';
+import { mulberry32 } from '@hive-batch/test-utils';
 import { mapPercentileOfValues } from './percentile-exact-reference';
 
 // Groups large enough to leave the shared pool, to be chunked, and to be compacted into a count table; several
 // batches per group, as the operator sends them. Results must stay those of the Map-based algorithm.
 
 const PS = [0, 0.1, 0.37, 0.5, 0.9, 0.999, 1];
-
-/** Deterministic pseudo-random numbers (mulberry32), so the data is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fixed(
   type: typeof HiveTypes.bigint,
@@ -100,7 +89,7 @@ describe('exact percentile on large groups', () => {
   });
 
   it('groups of 30k longs (pool, own buffer, chunks; some beyond 2^53) equal the Map-based result', () => {
-    const rnd = random(7);
+    const rnd = mulberry32(7);
     const values = BigInt64Array.from({ length: 90_000 }, (_, i) =>
       i % 997 === 0 ? 2n ** 60n + BigInt(i) : BigInt(Math.floor(rnd() * 5000) - 2500),
     );
@@ -116,7 +105,7 @@ describe('exact percentile on large groups', () => {
   });
 
   it('a group of few distinct values is compacted into counts (memory) and still gives the same digits', () => {
-    const rnd = random(11);
+    const rnd = mulberry32(11);
     const n = 600_000;
     const values = Float64Array.from({ length: n }, (_, i) =>
       i % 5000 === 0 ? Number.NaN : i % 777 === 0 ? -0 : Math.floor(rnd() * 10) / 4,
@@ -149,7 +138,7 @@ describe('exact percentile on large groups', () => {
   });
 
   it('50k groups (pending rows, bucketed distribution) equal the Map-based result group by group', () => {
-    const rnd = random(5);
+    const rnd = mulberry32(5);
     const groups = 50_000;
     const n = 400_000;
     const values = BigInt64Array.from({ length: n }, (_, i) =>
@@ -178,7 +167,7 @@ describe('exact percentile on large groups', () => {
   });
 
   it('one or two percentiles of large long groups, ASC and DESC, equal the Map-based result', () => {
-    const rnd = random(13);
+    const rnd = mulberry32(13);
     const values = BigInt64Array.from({ length: 30_000 }, (_, i) =>
       i % 3 === 0 ? BigInt(Math.floor(rnd() * 40) - 20) : BigInt(Math.floor((rnd() - 0.5) * 2 ** 52)),
     );
@@ -234,7 +223,7 @@ describe('exact percentile on large groups', () => {
   });
 
   it('merging partials of large groups (counts, not raw values) matches COMPLETE', () => {
-    const rnd = random(3);
+    const rnd = mulberry32(3);
     const values = BigInt64Array.from({ length: 40_000 }, () => BigInt(Math.floor(rnd() * 300)));
     const halves = [values.subarray(0, 25_000), values.subarray(25_000)];
     const partials = halves.map((h) => {
