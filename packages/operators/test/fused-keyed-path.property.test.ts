@@ -4,10 +4,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { avg, count, max, min, stddevSamp, sum, varSamp } from '@hive-batch/aggregate';
-import { HiveTypes, batchFromRows, createSchema, getValue, sliceBatch } from '@hive-batch/core';
+import { HiveTypes, createSchema, getValue } from '@hive-batch/core';
 import type { ColumnBatch } from '@hive-batch/core';
 import { hashAggregate } from '@hive-batch/operators';
 import type { AggregateCall } from '@hive-batch/operators';
+import { rowsToBatches } from './helpers/batches';
 import { TUNING } from '../src/internal/tuning';
 
 const schema = createSchema([
@@ -72,10 +73,7 @@ describe('HashAggregate keyed fused loop', () => {
           i === sc.nullKeyAt ? null : i === sc.extremeKeyAt ? -2147483648 : k + sc.offset,
           v,
         ]);
-        const all = batchFromRows(schema, rows);
-        const batches: ColumnBatch[] = [];
-        for (let s = 0; s < rows.length; s += sc.batchSize)
-          batches.push(sliceBatch(all, s, Math.min(rows.length, s + sc.batchSize)));
+        const batches = rowsToBatches(schema, rows, sc.batchSize);
         const saved = TUNING.unrollAfterRows;
         TUNING.unrollAfterRows = sc.unrollAfterRows;
         const keyed = await run(batches, FUSED).finally(() => {

@@ -1,18 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { avg, count, max, min, sum, varSamp } from '@hive-batch/aggregate';
-import {
-  HiveDecimal,
-  HiveTypes,
-  batchFromRows,
-  createSchema,
-  decimalType,
-  sliceBatch,
-} from '@hive-batch/core';
+import { HiveDecimal, HiveTypes, createSchema, decimalType } from '@hive-batch/core';
 import type { ColumnBatch } from '@hive-batch/core';
 import { decodeColumnBatch, encodeColumnBatch, hashAggregate, sortAggregate } from '@hive-batch/operators';
 import type { AggregateCall, HashAggregateOptions } from '@hive-batch/operators';
 import { tempDir } from '@hive-batch/test-utils';
+import { rowsToBatches } from './helpers/batches';
 import { keyString, referenceGroupBy, resultEquals, rowsByKey } from './helpers/reference';
 import { TUNING } from '../src/internal/tuning';
 
@@ -64,13 +58,8 @@ const calls: readonly AggregateCall[] = [
   { function: count, args: [7], distinct: true },
 ];
 
-/** Splits rows into batches at the given cut points. */
 function toBatches(rows: readonly unknown[][], batchSize: number): ColumnBatch[] {
-  const all = batchFromRows(schema, rows);
-  const out: ColumnBatch[] = [];
-  for (let s = 0; s < rows.length; s += batchSize)
-    out.push(sliceBatch(all, s, Math.min(rows.length, s + batchSize)));
-  return out;
+  return rowsToBatches(schema, rows, batchSize);
 }
 
 async function collect(it: AsyncIterable<ColumnBatch>): Promise<ColumnBatch[]> {

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { histogramNumeric, percentileApprox } from '@hive-batch/aggregate';
-import { HiveTypes, batchFromRows, createSchema, sliceBatch } from '@hive-batch/core';
+import { HiveTypes, createSchema } from '@hive-batch/core';
 import type { ColumnBatch } from '@hive-batch/core';
 import { hashAggregate } from '@hive-batch/operators';
 import type { AggregateCall } from '@hive-batch/operators';
+import { rowsToBatches } from './helpers/batches';
 import { referenceGroupBy, rowsByKey } from './helpers/reference';
 import { TUNING } from '../src/internal/tuning';
 
@@ -37,11 +38,7 @@ const rowArb = fc.tuple(
 );
 
 function toBatches(rows: readonly unknown[][], batchSize: number): ColumnBatch[] {
-  const all = batchFromRows(schema, rows);
-  const out: ColumnBatch[] = [];
-  for (let s = 0; s < rows.length; s += batchSize)
-    out.push(sliceBatch(all, s, Math.min(rows.length, s + batchSize)));
-  return out;
+  return rowsToBatches(schema, rows, batchSize);
 }
 
 describe('HashAggregate with histogram aggregates (rows held back and gathered per group)', () => {
