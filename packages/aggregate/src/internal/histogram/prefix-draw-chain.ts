@@ -18,6 +18,8 @@ export class PrefixDrawChain {
   private value = new Float64Array(16);
   private draws = new Float64Array(16);
   private length = 0;
+  /** Sum of `draws` over the records (kept with them, so that no query adds them all up). */
+  private total = 0;
   /** Lowest slot whose gap changed since the chain was last completed; +Infinity when complete. */
   private stale = -1;
   /** The running minimum before the slot of the last {@link drawsBefore}, +Infinity before the first gap. */
@@ -50,8 +52,9 @@ export class PrefixDrawChain {
       return;
     }
     // Every gap of record j's segment is ≥ w, `before` included.
-    if (before === w) this.draws[j] = (this.draws[j] as number) - 1;
-    if (after === w) this.draws[j] = (this.draws[j] as number) + 1;
+    const delta = +(after === w) - +(before === w);
+    this.draws[j] = (this.draws[j] as number) + delta;
+    this.total += delta;
   }
 
   /**
@@ -68,6 +71,7 @@ export class PrefixDrawChain {
       const first = tree.firstBelow(0, Infinity);
       if (first < 0) {
         this.length = 0;
+        this.total = 0;
         this.stale = Infinity;
         return true;
       }
@@ -96,15 +100,16 @@ export class PrefixDrawChain {
       draws = 0;
     }
     this.length = n;
+    let total = 0;
+    for (let i = 0; i < n; i++) total += this.draws[i] as number;
+    this.total = total;
     this.stale = Infinity;
     return true;
   }
 
   /** Draws of the whole scan (after {@link ensure}). */
   totalDraws(): number {
-    let d = 0;
-    for (let i = 0; i < this.length; i++) d += this.draws[i] as number;
-    return d;
+    return this.total;
   }
 
   /** Slot of the first gap equal to the smallest one (the last record), after {@link ensure}; -1 if none. */
@@ -122,16 +127,15 @@ export class PrefixDrawChain {
    * to the running minimum there.
    */
   drawsBefore(slot: number, tree: GapBlockTree): number {
-    let d = 0;
-    let j = -1;
-    for (let i = 0; i < this.length && (this.slot[i] as number) < slot; i++) {
-      if (j >= 0) d += this.draws[j] as number;
-      j = i;
-    }
+    // From the end: records crowd the start, so the last one before `slot` is usually among the last few.
+    let j = this.length - 1;
+    let later = 0;
+    while (j >= 0 && (this.slot[j] as number) >= slot) later += this.draws[j--] as number;
     if (j < 0) {
       this.runningMin = Infinity;
       return 0;
     }
+    let d = this.total - later - (this.draws[j] as number);
     const w = this.value[j] as number;
     this.runningMin = w;
     // Record j's segment reaches `slot` or beyond: count only its ties below `slot`.
