@@ -210,6 +210,80 @@ describe('FastNumericHistogram ≡ faithful NumericHistogram (bins bit for bit, 
   });
 });
 
+describe('FastNumericHistogram.addRange ≡ add of each value in turn', () => {
+  /**
+   * The faithful structure fed value by value and the fast one in ranges cut at `cuts`: one line per range for
+   * each (bins bit for bit and the PRNG state).
+   */
+  function rangeTraces(
+    values: readonly number[],
+    cuts: readonly number[],
+    nbins: number,
+  ): [string[], string[]] {
+    const rf = new JavaRandom(31183);
+    const rs = new JavaRandom(31183);
+    const fast = new FastNumericHistogram(rf, 1 + (cuts.length % 8));
+    const slow = new NumericHistogram(0, rs);
+    fast.allocate(nbins);
+    slow.allocate(nbins);
+    const data = Float64Array.from(values);
+    const ends = [...new Set([...cuts.map((c) => c % (data.length + 1)), data.length])].sort((a, b) => a - b);
+    const tf: string[] = [];
+    const ts: string[] = [];
+    let from = 0;
+    for (const to of ends) {
+      fast.addRange(data, from, to);
+      for (let i = from; i < to; i++) slow.add(data[i] as number);
+      tf.push(`${to} ${bits(fast.serialize())} ${peek(rf)}`);
+      ts.push(`${to} ${bits(slow.serialize())} ${peek(rs)}`);
+      from = to;
+    }
+    return [tf, ts];
+  }
+
+  it('on grid and spread data, in ranges longer than the interleaved search (slots moving between searches)', () => {
+    const value = fc.oneof(
+      fc.integer({ min: -3000, max: 3000 }).map((k) => k / 100),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 1500, size: 'max' }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 120 }),
+        (values, cuts, nb) => {
+          const [f, t] = rangeTraces(values, cuts, nb);
+          expect(f).toEqual(t);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('with non-finite values and a faithful fallback in the middle of a range', () => {
+    const value = fc.oneof(
+      { weight: 20, arbitrary: fc.integer({ min: -500, max: 500 }).map((k) => k / 10) },
+      { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 0, 1e308, -1e308) },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 600, size: 'max' }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        fc.integer({ min: 1, max: 50 }),
+        (values, cuts, nb) => {
+          const [f, t] = rangeTraces(values, cuts, nb);
+          expect(f).toEqual(t);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // Shrinking gaps switch to the faithful structure partway (more scan records than the chain keeps).
+    const rising = Array.from({ length: 3000 }, (_, i) => Math.log(i + 2));
+    const [f, t] = rangeTraces(rising, [700, 1900], 2000);
+    expect(f).toEqual(t);
+  });
+});
+
 describe('FastNumericHistogram small mode (sorted pairs) → chunks', () => {
   it('switches at the first trim or past the small limit, bins and PRNG identical before and after', () => {
     // nbins below the limit: the first trim switches; above it: the size limit switches before any trim.

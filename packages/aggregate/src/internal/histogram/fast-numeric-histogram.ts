@@ -99,7 +99,21 @@ export class FastNumericHistogram {
 
   /** `add` of `values[from..to)` in order. */
   addRange(values: Float64Array, from: number, to: number): void {
-    for (let i = from; i < to; i++) this.add(values[i] as number);
+    let i = from;
+    while (i < to) {
+      const slotted = this.slotted;
+      if (slotted == null || this.fallback != null) {
+        this.add(values[i++] as number);
+        continue;
+      }
+      // The slotted bins take the finite values up to the next non-finite one (which converts, in `add`).
+      let end = i;
+      while (end < to && Number.isFinite(values[end])) end++;
+      i = slotted.addRange(values, i, end);
+      this.used = slotted.used;
+      if (slotted.needsFaithful) this.faithful().trim();
+      else if (i < to) this.add(values[i++] as number);
+    }
   }
 
   /** `add` in small mode: Hive's insertion into the sorted pairs; switches to slots when they outgrow it. */

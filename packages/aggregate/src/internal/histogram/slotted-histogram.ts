@@ -6,6 +6,9 @@ import { PrefixDrawChain } from './prefix-draw-chain';
 /** Slots are respread over twice as many once more than 5/8 of them hold bins. */
 const MAX_FILL_EIGHTHS = 5;
 
+/** Values whose slot searches {@link SlottedHistogram.addRange} interleaves. */
+const SEARCH_LANES = 16;
+
 /** How far an insertion looks for an empty slot to shift into before respreading every bin. */
 const SHIFT_REACH = 16;
 
@@ -38,6 +41,8 @@ export class SlottedHistogram {
   /** Built at the first trim (groups that never trim don't pay for it), then kept in step with the slots. */
   private tree: GapBlockTree | null = null;
   private readonly chain: PrefixDrawChain = new PrefixDrawChain();
+  /** Slots found by {@link addRange}'s interleaved searches. */
+  private readonly lanes: Int32Array = new Int32Array(SEARCH_LANES);
 
   /**
    * @param bins - Hive's bins so far (ascending distinct finite centres) and how many.
@@ -77,10 +82,42 @@ export class SlottedHistogram {
 
   /** Hive's `add(v)` for a finite v, including its trim. */
   add(v: number): void {
+    this.addAt(v, lowerBound(this.x, this.slots, v));
+  }
+
+  /**
+   * `add` of the finite values `values[from..to)` in order; stops early, returning the index of the next value
+   * to add, once {@link needsFaithful} is set (else returns `to`).
+   *
+   * The slots of SEARCH_LANES values are searched together before they are added: each search is a chain of
+   * dependent loads, and interleaving independent chains lets the CPU overlap their cache misses. Most adds move
+   * no slot, so the slot found is still right when its turn comes; each one is checked, and searched again if an
+   * add before it moved the slots.
+   */
+  addRange(values: Float64Array, from: number, to: number): number {
+    const lanes = this.lanes;
+    let i = from;
+    while (i < to) {
+      const k = Math.min(SEARCH_LANES, to - i);
+      lowerBounds(this.x, this.slots, { values, from: i, count: k, out: lanes });
+      for (let j = 0; j < k; j++, i++) {
+        if (this.needsFaithful) return i;
+        const v = values[i] as number;
+        const x = this.x;
+        let s = lanes[j] as number;
+        if (!(s <= this.slots && (x[s] as number) >= v && (s === 0 || (x[s - 1] as number) < v)))
+          s = lowerBound(x, this.slots, v);
+        this.addAt(v, s);
+      }
+    }
+    return to;
+  }
+
+  /** `add(v)` with `s` the first slot whose centre is ≥ v (the search already made). */
+  private addAt(v: number, s: number): void {
     const x = this.x;
     const y = this.y;
     const slots = this.slots;
-    const s = lowerBound(x, slots, v);
     if (x[s] === v) {
       let t = s;
       while ((y[t] as number) === 0) t++;
@@ -412,6 +449,37 @@ function lowerBound(x: Float64Array, slots: number, v: number): number {
     n -= half;
   }
   return base + +((x[base] as number) < v);
+}
+
+/**
+ * `lowerBound` of `count` values from `values[from]` on, into `out`: the same halving as {@link lowerBound},
+ * level by level across all of them, so that their loads are independent of each other.
+ */
+function lowerBounds(
+  x: Float64Array,
+  slots: number,
+  job: {
+    readonly values: Float64Array;
+    readonly from: number;
+    readonly count: number;
+    readonly out: Int32Array;
+  },
+): void {
+  const { values, from, count, out } = job;
+  for (let j = 0; j < count; j++) out[j] = 0;
+  let n = slots;
+  while (n > 1) {
+    const half = n >> 1;
+    for (let j = 0; j < count; j++) {
+      const base = out[j] as number;
+      out[j] = base + half * +((x[base + half - 1] as number) < (values[from + j] as number));
+    }
+    n -= half;
+  }
+  for (let j = 0; j < count; j++) {
+    const base = out[j] as number;
+    out[j] = base + +((x[base] as number) < (values[from + j] as number));
+  }
 }
 
 /** First empty slot in (s, limit), or -1. */
