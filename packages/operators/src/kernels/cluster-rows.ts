@@ -61,6 +61,7 @@ export function clusterRows(
     const c = groupIds[i]! >> CLUSTER_SHIFT;
     if (c > maxCluster) maxCluster = c;
   }
+  if (maxCluster === 0) return concatenated(batches, groupIds, used);
   const starts = new Int32Array(maxCluster + 2);
   for (let i = 0; i < n; i++) starts[(groupIds[i]! >> CLUSTER_SHIFT) + 1]! += 1;
   for (let c = 0; c <= maxCluster; c++) starts[c + 1]! += starts[c]!;
@@ -78,4 +79,87 @@ export function clusterRows(
       : { type: c.type, layout: 'null', length: n, nullCount: n, validity: null },
   );
   return { batch: { schema: first.schema, columns, numRows: n }, groupIds: sortedIds };
+}
+
+/**
+ * Every group id in the first cluster (a few thousand groups, or a large per-group state held back for long
+ * runs): the rows are already in cluster order, so they are only laid end to end, with block copies instead of
+ * a scatter through a destination index.
+ */
+function concatenated(
+  batches: readonly ColumnBatch[],
+  groupIds: Int32Array,
+  used: readonly number[],
+): ClusteredRows {
+  const first = batches[0]!;
+  if (batches.length === 1) return { batch: first, groupIds };
+  const n = groupIds.length;
+  const columns: Column[] = first.columns.map((c, k) =>
+    used.includes(k)
+      ? concatFixed(batches, k, n)
+      : { type: c.type, layout: 'null', length: n, nullCount: n, validity: null },
+  );
+  return { batch: { schema: first.schema, columns, numRows: n }, groupIds };
+}
+
+/** Column `k` of every batch, end to end (`n` rows in all). */
+function concatFixed(batches: readonly ColumnBatch[], k: number, n: number): FixedColumn {
+  const first = batches[0]!.columns[k] as FixedColumn;
+  const values = new (first.values.constructor as new (len: number) => typeof first.values)(n);
+  const anyNulls = batches.some((b) => (b.columns[k] as FixedColumn).nullCount > 0);
+  const validity = anyNulls ? new Uint8Array((n + 7) >> 3) : null;
+  let nullCount = 0;
+  let offset = 0;
+  for (const b of batches) {
+    const c = b.columns[k] as FixedColumn;
+    const m = b.numRows;
+    (values as { set(a: ArrayLike<unknown>, at: number): void }).set(c.values.subarray(0, m), offset);
+    if (validity != null) {
+      const from = c.nullCount > 0 ? c.validity : null;
+      if (from != null) nullCount += copyBits(from, m, { to: validity, at: offset });
+      else setBits(validity, offset, offset + m);
+    }
+    offset += m;
+  }
+  return { type: first.type, layout: 'fixed', length: n, nullCount, validity, values };
+}
+
+/** Copies bits `0..m-1` of `from` to bits `at…` of `to` (whose bits there are clear); returns the clear ones. */
+function copyBits(
+  from: Uint8Array,
+  m: number,
+  dest: { readonly to: Uint8Array; readonly at: number },
+): number {
+  const { to, at } = dest;
+  let clear = 0;
+  if ((at & 7) === 0) {
+    // Byte-aligned (batches of a multiple of 8 rows): whole bytes, the last one masked to the batch's rows.
+    const whole = m >> 3;
+    const base = at >> 3;
+    for (let i = 0; i < whole; i++) {
+      const b = from[i]!;
+      to[base + i] = b;
+      clear += 8 - popcount8(b);
+    }
+    for (let i = whole << 3; i < m; i++) {
+      if ((from[i >> 3]! & (1 << (i & 7))) === 0) clear++;
+      else to[(at + i) >> 3]! |= 1 << ((at + i) & 7);
+    }
+    return clear;
+  }
+  for (let i = 0; i < m; i++) {
+    if ((from[i >> 3]! & (1 << (i & 7))) === 0) clear++;
+    else to[(at + i) >> 3]! |= 1 << ((at + i) & 7);
+  }
+  return clear;
+}
+
+function setBits(to: Uint8Array, lo: number, hi: number): void {
+  for (let j = lo; j < hi; j++) to[j >> 3]! |= 1 << (j & 7);
+}
+
+function popcount8(b: number): number {
+  let v = b - ((b >> 1) & 0x55);
+  v = (v & 0x33) + ((v >> 2) & 0x33);
+  return (v + (v >> 4)) & 0x0f;
 }
