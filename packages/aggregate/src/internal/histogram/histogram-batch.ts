@@ -45,10 +45,7 @@ export function forEachGroupRun(
     if (c == null || c.layout === 'null') return true;
     if (c.validity != null) validities.push(c.validity);
   }
-  const counted = (r: number): boolean => {
-    for (const v of validities) if (!isValid(v, r)) return false;
-    return true;
-  };
+  const valid = allValid(validities, numRows);
   let max = 0;
   for (let r = 0; r < numRows; r++) {
     const g = groupIds[r] as number;
@@ -57,7 +54,7 @@ export function forEachGroupRun(
   const run: GroupRun = { group: 0, values: new Float64Array(1), from: 0, to: 1, firstRow: 0 };
   if (numRows < 64 || max + 1 > numRows >> 4) {
     for (let r = 0; r < numRows; r++) {
-      if (!counted(r)) continue;
+      if (!isValid(valid, r)) continue;
       run.group = groupIds[r] as number;
       run.values[0] = values[r] as number;
       run.firstRow = r;
@@ -67,7 +64,7 @@ export function forEachGroupRun(
   }
   const start = new Int32Array(max + 2);
   for (let r = 0; r < numRows; r++) {
-    if (!counted(r)) continue;
+    if (!isValid(valid, r)) continue;
     const g = (groupIds[r] as number) + 1;
     start[g] = (start[g] as number) + 1;
   }
@@ -76,7 +73,7 @@ export function forEachGroupRun(
   const firstRow = new Int32Array(max + 1).fill(-1);
   const next = start.slice(0, max + 1);
   for (let r = 0; r < numRows; r++) {
-    if (!counted(r)) continue;
+    if (!isValid(valid, r)) continue;
     const g = groupIds[r] as number;
     if ((firstRow[g] as number) < 0) firstRow[g] = r;
     const at = next[g] as number;
@@ -95,4 +92,14 @@ export function forEachGroupRun(
     options.run(run);
   }
   return true;
+}
+
+/** The rows valid in every bitmap, as one bitmap (null: every row valid), so the row loops test one bit. */
+function allValid(validities: readonly Uint8Array[], numRows: number): Uint8Array | null {
+  const [first, ...rest] = validities;
+  if (first == null || rest.length === 0) return first ?? null;
+  const bytes = (numRows + 7) >> 3;
+  const out = first.slice(0, bytes);
+  for (const v of rest) for (let i = 0; i < bytes; i++) out[i] = (out[i] as number) & (v[i] as number);
+  return out;
 }
