@@ -11,7 +11,15 @@ import {
   dataTypeEquals,
   getValue,
 } from '@hive-batch/core';
-import type { Column, ColumnBatch, ColumnBuilder, DataType, HiveValue, Schema } from '@hive-batch/core';
+import type {
+  Column,
+  ColumnBatch,
+  ColumnBuilder,
+  DataType,
+  FixedValues,
+  HiveValue,
+  Schema,
+} from '@hive-batch/core';
 import type { AggregateArgument, AggregateCall } from '../aggregate-call';
 import { createDistinctFastPath } from '../kernels/distinct-fast-path';
 import type { GroupAggregate, ResolvedCall } from './group-aggregate';
@@ -101,6 +109,23 @@ function castColumn(column: Column, to: DataType, numRows: number): Column {
   return columnFromValues(to, values);
 }
 
+/**
+ * `rows` copies of `v` as a column of type `to`. A non-NULL fixed-width value fills a typed array directly: the
+ * operator reads constant arguments (percentile's 0.5) as columns as long as its largest batch, millions of rows
+ * once rows are held back, and one boxed array element per row cost more than the percentile itself.
+ */
+function constantColumn(to: DataType, v: unknown, rows: number): Column {
+  if (v != null) {
+    const one = columnFromValues(to, [v]);
+    if (one.layout === 'fixed' && one.nullCount === 0) {
+      const values = new (one.values.constructor as new (n: number) => FixedValues)(rows);
+      (values as { fill(x: unknown): unknown }).fill(one.values[0]);
+      return { ...one, length: rows, nullCount: 0, validity: null, values };
+    }
+  }
+  return columnFromValues(to, new Array<unknown>(rows).fill(v));
+}
+
 /** Reads the argument columns of a call from a batch, cast to the evaluator's input types. */
 export class ArgumentReader {
   private readonly args: readonly AggregateArgument[];
@@ -130,7 +155,7 @@ export class ArgumentReader {
       let col = this.constants[k];
       if (col == null) {
         const v = a.constant == null ? null : castValue(a.constant as HiveValue, a.type, to);
-        col = columnFromValues(to, new Array<unknown>(this.constantRows).fill(v));
+        col = constantColumn(to, v, this.constantRows);
         this.constants[k] = col;
       }
       // Buffers may be longer than `length`, so one constant column serves every smaller batch.
