@@ -23,15 +23,21 @@ function scatterFixed(batches: readonly ColumnBatch[], k: number, dest: Int32Arr
     const src = c.values;
     const from = c.validity;
     const m = b.numRows;
-    for (let i = 0; i < m; i++) values[dest[offset + i]!] = src[i]!;
-    if (validity != null) {
+    // One loop per case, each writing a row's value and validity bit together.
+    if (validity == null) {
+      for (let i = 0; i < m; i++) values[dest[offset + i]!] = src[i]!;
+    } else if (from == null || c.nullCount === 0) {
       for (let i = 0; i < m; i++) {
-        if (from != null && c.nullCount > 0 && (from[i >> 3]! & (1 << (i & 7))) === 0) {
-          nullCount++;
-          continue;
-        }
         const j = dest[offset + i]!;
+        values[j] = src[i]!;
         validity[j >> 3]! |= 1 << (j & 7);
+      }
+    } else {
+      for (let i = 0; i < m; i++) {
+        const j = dest[offset + i]!;
+        values[j] = src[i]!;
+        if ((from[i >> 3]! & (1 << (i & 7))) === 0) nullCount++;
+        else validity[j >> 3]! |= 1 << (j & 7);
       }
     }
     offset += m;
