@@ -9,13 +9,38 @@ export interface ClusteredRows {
   readonly groupIds: Int32Array;
 }
 
-/** Writes column `k` of every batch to its destination rows (`dest[r]` for the r-th row overall). */
-function scatterFixed(batches: readonly ColumnBatch[], k: number, dest: Int32Array): FixedColumn {
-  const n = dest.length;
+/** An empty `n`-row column like column `k` of the batches: values, and a clear bitmap if any row is NULL. */
+function emptyLike(
+  batches: readonly ColumnBatch[],
+  k: number,
+  n: number,
+): {
+  readonly type: FixedColumn['type'];
+  readonly values: FixedColumn['values'];
+  readonly validity: Uint8Array | null;
+} {
   const first = batches[0]!.columns[k] as FixedColumn;
   const values = new (first.values.constructor as new (len: number) => typeof first.values)(n);
   const anyNulls = batches.some((b) => (b.columns[k] as FixedColumn).nullCount > 0);
-  const validity = anyNulls ? new Uint8Array((n + 7) >> 3) : null;
+  return { type: first.type, values, validity: anyNulls ? new Uint8Array((n + 7) >> 3) : null };
+}
+
+/** The used columns gathered by `gather`, the others as `null`-layout placeholders, `n` rows each. */
+function gatheredColumns(
+  first: ColumnBatch,
+  used: readonly number[],
+  options: { readonly n: number; readonly gather: (k: number) => FixedColumn },
+): Column[] {
+  const { n, gather } = options;
+  return first.columns.map((c, k) =>
+    used.includes(k) ? gather(k) : { type: c.type, layout: 'null', length: n, nullCount: n, validity: null },
+  );
+}
+
+/** Writes column `k` of every batch to its destination rows (`dest[r]` for the r-th row overall). */
+function scatterFixed(batches: readonly ColumnBatch[], k: number, dest: Int32Array): FixedColumn {
+  const n = dest.length;
+  const { type, values, validity } = emptyLike(batches, k, n);
   let nullCount = 0;
   let offset = 0;
   for (const b of batches) {
@@ -42,7 +67,7 @@ function scatterFixed(batches: readonly ColumnBatch[], k: number, dest: Int32Arr
     }
     offset += m;
   }
-  return { type: first.type, layout: 'fixed', length: n, nullCount, validity, values };
+  return { type, layout: 'fixed', length: n, nullCount, validity, values };
 }
 
 /**
@@ -79,11 +104,7 @@ export function clusterRows(
     dest[i] = at;
     sortedIds[at] = g;
   }
-  const columns: Column[] = first.columns.map((c, k) =>
-    used.includes(k)
-      ? scatterFixed(batches, k, dest)
-      : { type: c.type, layout: 'null', length: n, nullCount: n, validity: null },
-  );
+  const columns = gatheredColumns(first, used, { n, gather: (k) => scatterFixed(batches, k, dest) });
   return { batch: { schema: first.schema, columns, numRows: n }, groupIds: sortedIds };
 }
 
@@ -100,20 +121,13 @@ function concatenated(
   const first = batches[0]!;
   if (batches.length === 1) return { batch: first, groupIds };
   const n = groupIds.length;
-  const columns: Column[] = first.columns.map((c, k) =>
-    used.includes(k)
-      ? concatFixed(batches, k, n)
-      : { type: c.type, layout: 'null', length: n, nullCount: n, validity: null },
-  );
+  const columns = gatheredColumns(first, used, { n, gather: (k) => concatFixed(batches, k, n) });
   return { batch: { schema: first.schema, columns, numRows: n }, groupIds };
 }
 
 /** Column `k` of every batch, end to end (`n` rows in all). */
 function concatFixed(batches: readonly ColumnBatch[], k: number, n: number): FixedColumn {
-  const first = batches[0]!.columns[k] as FixedColumn;
-  const values = new (first.values.constructor as new (len: number) => typeof first.values)(n);
-  const anyNulls = batches.some((b) => (b.columns[k] as FixedColumn).nullCount > 0);
-  const validity = anyNulls ? new Uint8Array((n + 7) >> 3) : null;
+  const { type, values, validity } = emptyLike(batches, k, n);
   let nullCount = 0;
   let offset = 0;
   for (const b of batches) {
@@ -127,7 +141,7 @@ function concatFixed(batches: readonly ColumnBatch[], k: number, n: number): Fix
     }
     offset += m;
   }
-  return { type: first.type, layout: 'fixed', length: n, nullCount, validity, values };
+  return { type, layout: 'fixed', length: n, nullCount, validity, values };
 }
 
 /** Copies bits `0..m-1` of `from` to bits `at…` of `to` (whose bits there are clear); returns the clear ones. */
