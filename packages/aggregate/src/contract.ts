@@ -111,6 +111,11 @@ export interface AggregateEvaluator<TPartial = unknown> {
    * comes into cache once per run of rows instead of once per input batch. A hint; results do not depend on it.
    */
   readonly prefersLongGroupRuns?: boolean;
+  /**
+   * True when the result depends only on which rows were accumulated, not on their order (count). A hash
+   * aggregation may then feed `f(DISTINCT x)` its distinct values in any order instead of Hive's key order.
+   */
+  readonly ignoresInputOrder?: boolean;
 
   /** Resets group `group` to the empty aggregation. */
   init(state: AccumulatorState, group: number): void;

@@ -21,6 +21,7 @@ function createCountEvaluator(call: {
     resultType: HiveTypes.bigint,
     // A count fits a double exactly up to 2^53 rows, and f64 slots keep the kernel free of BigInt arithmetic.
     layout: { slots: [{ name: 'count', type: 'f64' }], usesSideState: false },
+    ignoresInputOrder: true,
     ...(star
       ? { rowUpdate: { argument: null, statements: ['$count += 1;'] } }
       : call.argumentTypes.length === 1
