@@ -119,6 +119,26 @@ describe('HashAggregate', () => {
     }
   });
 
+  it('feeds sum(DISTINCT) its values in key order, count(DISTINCT) in any order (same results as Hive)', async () => {
+    // Summed in row order these give 3; in key order (-1e16, 1, 3, 1e16) the first addition rounds away the 1.
+    const schema = createSchema([{ name: 'v', type: HiveTypes.double }]);
+    const input = [batchFromRows(schema, [[1e16], [1], [-1e16], [3], [1], [-0], [0], [null]])];
+    const rows = await collect(
+      hashAggregate(input, {
+        inputSchema: schema,
+        groupBy: [],
+        aggregates: [
+          { function: sum, args: [0], distinct: true },
+          { function: count, args: [0], distinct: true },
+        ],
+      }),
+    );
+    const keyOrderSum = [-1e16, -0, 0, 1, 3, 1e16].reduce((a, b) => a + b, 0);
+    const rowOrderSum = [1e16, 1, -1e16, 3, -0, 0].reduce((a, b) => a + b, 0);
+    expect(keyOrderSum).not.toBe(rowOrderSum);
+    expect(rows).toEqual([[keyOrderSum, 6n]]);
+  });
+
   it('gives one row for a global aggregate over no input', async () => {
     const schema = createSchema([{ name: 'v', type: HiveTypes.int }]);
     const rows = await collect(

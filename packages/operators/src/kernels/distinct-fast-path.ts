@@ -41,10 +41,12 @@ function makeValues(type: DataType, from: Float64Array): FixedValues {
 }
 
 /**
- * `f(DISTINCT x)` over one numeric column without per-row objects: (group, value bits) pairs are deduplicated in
- * a typed-array hash set; at the end each group's distinct values are put in Hive's reduce-key order (NULL first,
- * then `Double.compare` order, -0.0 before 0.0) and fed to the plain evaluator through its batch kernel — the
- * same values in the same order as `withDistinct`, so results are identical. Partials use `withDistinct`'s format.
+ * `f(DISTINCT x)` over one numeric column without per-row objects: (group, value) pairs are buffered in typed
+ * arrays and deduplicated per group (see DistinctValueBuffer); at the end each group's distinct values are fed to
+ * the plain evaluator through its batch kernel in Hive's reduce-key order (NULL first, then `Double.compare`
+ * order, -0.0 before 0.0) — the same values in the same order as `withDistinct`, so results are identical. An
+ * evaluator that ignores input order (count) gets them in any order, which spares the sort; partials (and
+ * spills) still list them in key order, in `withDistinct`'s format.
  */
 class DistinctFastPath implements GroupAggregate {
   readonly outputType: DataType;
@@ -55,7 +57,8 @@ class DistinctFastPath implements GroupAggregate {
   private readonly column: number;
   private readonly valueType: DataType;
   private readonly partialOutput: boolean;
-  private set = new DistinctValueBuffer();
+  private set: DistinctValueBuffer;
+  private readonly ordered: boolean;
   private groups = 0;
 
   // eslint-disable-next-line max-params -- private class, built by createDistinctFastPath only
@@ -66,6 +69,12 @@ class DistinctFastPath implements GroupAggregate {
     this.valueType = valueType;
     this.partialOutput = emitsPartials(mode);
     this.outputType = this.partialOutput ? HiveTypes.binary : this.inner.resultType;
+    this.ordered = this.partialOutput || this.inner.ignoresInputOrder !== true;
+    this.set = this.newBuffer();
+  }
+
+  private newBuffer(): DistinctValueBuffer {
+    return new DistinctValueBuffer(undefined, this.ordered);
   }
 
   ensureGroups(groups: number): void {
@@ -112,7 +121,7 @@ class DistinctFastPath implements GroupAggregate {
         gids[r++] = g - from;
         nulls++;
       }
-      // Already in key order (the buffer sorts each group's distinct values).
+      // In key order (the buffer sorts each group's distinct values), unless the evaluator ignores order.
       for (let k = starts[g]!; k < starts[g + 1]!; k++) {
         values[r] = distinct[k]!;
         gids[r++] = g - from;
@@ -137,7 +146,9 @@ class DistinctFastPath implements GroupAggregate {
     const { starts, values } = this.set.segments();
     const tuples: unknown[][] = [];
     if (this.set.hasNull(group)) tuples.push([null]);
-    for (let k = starts[group]!; k < starts[group + 1]!; k++) tuples.push([values[k]!]);
+    const own = values.subarray(starts[group], starts[group + 1]);
+    // The same bytes either way: key order (TypedArray sort orders like Double.compare).
+    for (const v of this.ordered ? own : own.slice().sort()) tuples.push([v]);
     return this.resolved.evaluator.encodePartial(tuples);
   }
 
@@ -146,7 +157,7 @@ class DistinctFastPath implements GroupAggregate {
   }
 
   reset(): void {
-    this.set = new DistinctValueBuffer();
+    this.set = this.newBuffer();
     this.groups = 0;
   }
 

@@ -1,5 +1,6 @@
 import { compareJavaDoubles } from '@hive-batch/core';
 import type { FixedColumn } from '@hive-batch/core';
+import { dedupeByGroup } from './dedupe-by-group';
 import { sortByGroupAndValue } from './sort-by-group-and-value';
 
 /** Pending rows are compacted once they reach this many (or twice the compacted size, if larger). Rows. */
@@ -11,6 +12,10 @@ const MIN_COMPACT_ROWS = 1 << 22;
  * when many), merged with the compacted values and deduplicated. The compacted form is exactly what DISTINCT needs at
  * the end: per group, the distinct values in Hive's reduce-key order. NULL values are one flag per group.
  * Sorting touches memory sequentially, which beats a hash set's random probes once it outgrows the caches.
+ *
+ * Unordered (for aggregates that ignore row order, such as count), a compaction lays rows out by group and
+ * dedupes each group's values in a small hash set instead: no sort, and each group's distinct values come in no
+ * particular order.
  */
 export class DistinctValueBuffer {
   private pendingGroups: Int32Array = new Int32Array(4096);
@@ -22,10 +27,16 @@ export class DistinctValueBuffer {
   private nulls: Uint8Array = new Uint8Array(16);
   private groups = 0;
   private readonly minCompactRows: number;
+  /** Whether each group's values are kept in key order (else in no particular order). */
+  readonly ordered: boolean;
 
-  /** @param minCompactRows - pending rows that trigger a compaction (at least; more once the set is large). */
-  constructor(minCompactRows: number = MIN_COMPACT_ROWS) {
+  /**
+   * @param minCompactRows - pending rows that trigger a compaction (at least; more once the set is large).
+   * @param ordered - keep each group's values in key order (false: any order, deduplicated by hashing).
+   */
+  constructor(minCompactRows: number = MIN_COMPACT_ROWS, ordered = true) {
     this.minCompactRows = minCompactRows;
+    this.ordered = ordered;
   }
 
   get byteSize(): number {
@@ -94,13 +105,32 @@ export class DistinctValueBuffer {
     this.pendingValues = v;
   }
 
-  /** The distinct values of every group, grouped and in key order (compacts pending rows first). */
+  /** The distinct values of every group, grouped, in key order when {@link ordered} (compacts pending rows first). */
   segments(): { readonly starts: Int32Array; readonly values: Float64Array } {
     if (this.pending > 0 || this.starts.length < this.groups + 1) this.compact();
     return { starts: this.starts, values: this.values };
   }
 
   private compact(): void {
+    if (this.ordered) this.mergeSorted();
+    else {
+      const merged = dedupeByGroup(
+        { groups: this.pendingGroups, values: this.pendingValues, numRows: this.pending },
+        { starts: this.starts, values: this.values },
+        this.groups,
+      );
+      this.values = merged.values;
+      this.starts = merged.starts;
+    }
+    this.pending = 0;
+    if (this.pendingGroups.length > Math.max(this.minCompactRows, 4096) * 2) {
+      this.pendingGroups = new Int32Array(4096);
+      this.pendingValues = new Float64Array(4096);
+    }
+  }
+
+  /** Sorts the pending rows by group and value and merges them into the compacted values, dropping repeats. */
+  private mergeSorted(): void {
     const groups = this.groups;
     const fresh = sortByGroupAndValue(this.pendingGroups, this.pendingValues, {
       numRows: this.pending,
@@ -148,10 +178,5 @@ export class DistinctValueBuffer {
     starts[groups] = w;
     this.values = merged.slice(0, w);
     this.starts = starts;
-    this.pending = 0;
-    if (this.pendingGroups.length > Math.max(this.minCompactRows, 4096) * 2) {
-      this.pendingGroups = new Int32Array(4096);
-      this.pendingValues = new Float64Array(4096);
-    }
   }
 }
