@@ -1,8 +1,14 @@
 /**
- * Thresholds of HashAggregate's many-groups path. Not options: the defaults were measured with bench:agg; tests
- * lower them (and restore them) to run the deferred, clustered path on small inputs.
+ * Thresholds of HashAggregate's many-groups path and DISTINCT fast path. Not options: the defaults were measured
+ * with bench:agg; tests lower them (and restore them) to run the deferred, clustered path and frequent DISTINCT
+ * compactions on small inputs.
  */
-export const TUNING: { clusterMinGroups: number; deferRows: number; unrollAfterRows: number } = {
+export const TUNING: {
+  clusterMinGroups: number;
+  deferRows: number;
+  unrollAfterRows: number;
+  distinctCompactRows: number;
+} = {
   /** Groups beyond which rows are clustered by group id before the kernels run (state > L2 per array). */
   clusterMinGroups: 65536,
   /**
@@ -16,4 +22,9 @@ export const TUNING: { clusterMinGroups: number; deferRows: number; unrollAfterR
    * (bench:agg (a) 7–8 → 20–38 ms), while at 10M rows the first 1M rows in the plain loop cost ~1 %.
    */
   unrollAfterRows: 1 << 20,
+  /**
+   * Pending (group, value) rows of a `f(DISTINCT x)` fast path that trigger a compaction (or twice the compacted
+   * size, if larger); see DistinctValueBuffer. Tests lower it to compact after every few rows.
+   */
+  distinctCompactRows: 1 << 22,
 };

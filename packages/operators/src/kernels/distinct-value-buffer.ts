@@ -2,9 +2,7 @@ import { compareJavaDoubles } from '@hive-batch/core';
 import type { FixedColumn } from '@hive-batch/core';
 import { dedupeByGroup } from './dedupe-by-group';
 import { sortByGroupAndValue } from './sort-by-group-and-value';
-
-/** Pending rows are compacted once they reach this many (or twice the compacted size, if larger). Rows. */
-const MIN_COMPACT_ROWS = 1 << 22;
+import { TUNING } from '../internal/tuning';
 
 /**
  * Distinct (group id, numeric value) pairs by sorting instead of hashing: rows are appended to flat typed
@@ -32,9 +30,10 @@ export class DistinctValueBuffer {
 
   /**
    * @param minCompactRows - pending rows that trigger a compaction (at least; more once the set is large).
+   *   Defaults to `TUNING.distinctCompactRows` (4M).
    * @param ordered - keep each group's values in key order (false: any order, deduplicated by hashing).
    */
-  constructor(minCompactRows: number = MIN_COMPACT_ROWS, ordered = true) {
+  constructor(minCompactRows: number = TUNING.distinctCompactRows, ordered = true) {
     this.minCompactRows = minCompactRows;
     this.ordered = ordered;
   }
