@@ -114,6 +114,9 @@ export interface AggregateEvaluator<TPartial = unknown> {
   /**
    * True when the result depends only on which rows were accumulated, not on their order (count). A hash
    * aggregation may then feed `f(DISTINCT x)` its distinct values in any order instead of Hive's key order.
+   * Set it only where that is exact: the flag is trusted, so on `sum` of doubles (rounding depends on order) or
+   * `min`/`max` of doubles (which of -0.0 and 0.0, or which NaN, comes first) it would change results. Defaults
+   * to false.
    */
   readonly ignoresInputOrder?: boolean;
 
