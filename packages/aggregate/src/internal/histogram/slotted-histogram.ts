@@ -177,48 +177,41 @@ export class SlottedHistogram {
 
   /** Hive's merge of bin a with the new value v after it (v itself never takes a slot). */
   private absorbLeft(v: number, a: number, t: number): void {
-    const x = this.x;
     const y = this.y;
     const ya = y[a] as number;
-    const d = ya + 1;
-    let c = x[a] as number;
-    c *= ya / d;
-    c += (v / d) * 1;
+    const c = mergedCentre(this.x[a] as number, ya, v, 1);
     let p = a - 1;
     while (p >= 0 && (y[p] as number) === 0) p--;
-    const xa = x[a] as number;
-    const next = x[a + 1] as number;
-    x[a] = c;
-    y[a] = d;
-    for (let e = a - 1; e > p; e--) x[e] = c;
-    // Gaps of p and a change; no bin moves.
-    if (p >= 0) this.gapChanged(p, xa - (x[p] as number), c - (x[p] as number));
-    this.gapChanged(a, next - xa, next - c);
-    this.tree?.settle();
+    this.recentre(a, p, c, ya + 1);
     this.checkGaps(p, c, t);
   }
 
   /** Hive's merge of the new value v with bin t after it; t keeps its slot. */
   private absorbRight(v: number, a: number, t: number): void {
-    const x = this.x;
     const y = this.y;
     const yt = y[t] as number;
-    const d = 1 + yt;
-    let c = v;
-    c *= 1 / d;
-    c += ((x[t] as number) / d) * yt;
+    const c = mergedCentre(v, 1, this.x[t] as number, yt);
     let n = t + 1;
     while (n < this.slots && (y[n] as number) === 0) n++;
-    const xt = x[t] as number;
-    const next = x[t + 1] as number;
-    x[t] = c;
-    y[t] = d;
-    for (let e = t - 1; e > a; e--) x[e] = c;
-    // Gaps of a and t change; no bin moves.
-    if (a >= 0) this.gapChanged(a, xt - (x[a] as number), c - (x[a] as number));
-    this.gapChanged(t, next - xt, next - c);
-    this.tree?.settle();
+    this.recentre(t, a, c, 1 + yt);
     this.checkGaps(a, c, n);
+  }
+
+  /**
+   * Bin k takes centre c and height d in its own slot (p: the bin before it, or -1). No bin moves: the empty
+   * slots between p and k carry c, and only the gaps of p and k change.
+   */
+  // eslint-disable-next-line max-params -- a slot, its neighbour and the new bin, on the hot path (no object per add)
+  private recentre(k: number, p: number, c: number, d: number): void {
+    const x = this.x;
+    const xk = x[k] as number;
+    const next = x[k + 1] as number;
+    x[k] = c;
+    this.y[k] = d;
+    for (let e = k - 1; e > p; e--) x[e] = c;
+    if (p >= 0) this.gapChanged(p, xk - (x[p] as number), c - (x[p] as number));
+    this.gapChanged(k, next - xk, next - c);
+    this.tree?.settle();
   }
 
   /** Hive's trim on the tree: merges the closest pair (ties broken by the generator) until nbins remain. */
@@ -258,9 +251,7 @@ export class SlottedHistogram {
     const yk = y[k] as number;
     const yb = y[b] as number;
     const d = yk + yb;
-    let c = x[k] as number;
-    c *= yk / d;
-    c += ((x[b] as number) / d) * yb;
+    const c = mergedCentre(x[k] as number, yk, x[b] as number, yb);
     // Slots k+1 … b are empty from now on and carry the next bin's centre.
     const carry = x[b + 1] as number;
     const xk = x[k] as number;
@@ -426,6 +417,19 @@ export class SlottedHistogram {
     this.chain.invalidate(-1);
     this.tree?.reset(x, y, slots);
   }
+}
+
+/**
+ * Hive's centre of two merged bins (left centre and height, right centre and height), with its floating-point
+ * operations in its order: `x *= yl / d; x += xr / d * yr`, d = yl + yr.
+ */
+// eslint-disable-next-line max-params -- two (centre, height) pairs on the hot path, no object per merge
+function mergedCentre(xl: number, yl: number, xr: number, yr: number): number {
+  const d = yl + yr;
+  let c = xl;
+  c *= yl / d;
+  c += (xr / d) * yr;
+  return c;
 }
 
 /** Slots for n bins: a power of two at least twice n (at least 8). */
