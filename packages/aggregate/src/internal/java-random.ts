@@ -6,23 +6,41 @@
  * The 48-bit state is kept as two 24-bit halves in plain numbers so that every intermediate product stays
  * below 2^53 and is exact; this avoids BigInt on the hot path (the histogram draws once per tied gap).
  */
-const MULT_HI = 0x5de; // 0x5DEECE66D >> 24
-const MULT_LO = 0xece66d; // 0x5DEECE66D & 0xFFFFFF
-const ADDEND = 0xb;
-const TWO_24 = 16777216;
+import { ADDEND, MULT_HI, MULT_LO, TWO_24, TWO_M24, backwardMap } from './java-random-maps';
+import { SmallDrawIndex } from './small-draw-index';
+
 const TWO_M53 = 1 / 9007199254740992;
-const TWO_M24 = 1 / TWO_24;
 const TWO_26 = 67108864;
+
+/**
+ * Shortest run of draws {@link JavaRandom.lastReservoirPick} looks up in a {@link SmallDrawIndex}: below it the
+ * binary search into the index costs more than walking the draws.
+ */
+const INDEXED_PICK_MIN = 48;
 
 export class JavaRandom {
   private hi: number;
   private lo: number;
+  /** Calls of `next` made (or skipped) since seeding. */
+  private steps = 0;
+  /** The index of this seed's small draws, once {@link JavaRandom.useSharedDrawIndex} attached it. */
+  private drawIndex: SmallDrawIndex | null = null;
 
   /** Same as `new java.util.Random(seed)`; `seed` is a Java long (a safe integer or a bigint). */
   constructor(seed: number | bigint) {
     const s = (BigInt(seed) ^ 0x5deece66dn) & 0xffffffffffffn;
     this.hi = Number(s >> 24n);
     this.lo = Number(s & 0xffffffn);
+  }
+
+  /**
+   * Lets {@link JavaRandom.lastReservoirPick} look long runs of draws up in the process-wide index of this
+   * seed's small draws instead of walking them (same outcomes and state). Only a fresh generator can attach it:
+   * the index counts draws from the seed. Worth it where many generators of one seed draw long runs (Hive's
+   * histograms all use seed 31183).
+   */
+  useSharedDrawIndex(): void {
+    if (this.steps === 0) this.drawIndex = SmallDrawIndex.forInitialState(this.hi, this.lo);
   }
 
   /** `Random.next(bits)` for 1 ≤ bits ≤ 32: advances the state and returns its top `bits` bits as a Java int. */
@@ -33,6 +51,7 @@ export class JavaRandom {
     const carry = Math.floor(p0 / TWO_24);
     this.lo = p0 - carry * TWO_24;
     this.hi = (this.hi * MULT_LO + lo * MULT_HI + carry) % TWO_24;
+    this.steps++;
     const seed = this.hi * TWO_24 + this.lo;
     // Exact: seed < 2^48 and the divisor is a power of two; `| 0` gives Java's (int) cast for bits = 32.
     return Math.floor(seed / 2 ** (48 - bits)) | 0;
@@ -59,6 +78,47 @@ export class JavaRandom {
    */
   lastReservoirPick(ties: number, count: number): number {
     if (count <= 0) return 0;
+    const index = this.drawIndex;
+    // Draws sit at even steps from the seed when every call so far drew whole doubles.
+    if (index != null && count >= INDEXED_PICK_MIN && this.steps % 2 === 0) {
+      const first = this.steps / 2;
+      if (index.cover(first + count - 1, count)) return this.indexedPick(index, ties, count);
+    }
+    return this.walkBackPick(ties, count);
+  }
+
+  /**
+   * {@link JavaRandom.lastReservoirPick} from the index: the r-th draw is compared with 1/n, n = ties + r, and from
+   * n ≥ 8 on only a small draw can pass, so those r are found among the index's entries, from the last one back.
+   * The first few r (n < 8) are walked as usual if none of them passed.
+   */
+  private indexedPick(index: SmallDrawIndex, ties: number, count: number): number {
+    const first = this.steps / 2;
+    const hi0 = this.hi;
+    const lo0 = this.lo;
+    const steps0 = this.steps;
+    // r ≥ small: draws where n ≥ 8.
+    const small = Math.max(1, 8 - ties);
+    let pick = 0;
+    const { ordinal, hi, lo } = index;
+    for (let e = index.lastAtOrBefore(first + count - 1); e >= 0; e--) {
+      const r = (ordinal[e] as number) - first + 1;
+      if (r < small) break;
+      if (drawPasses(hi[e] as number, lo[e] as number, ties + r)) {
+        pick = r;
+        break;
+      }
+    }
+    if (pick === 0 && small > 1) pick = this.walkBackPick(ties, Math.min(small - 1, count));
+    this.hi = hi0;
+    this.lo = lo0;
+    this.steps = steps0;
+    this.skip(2 * count);
+    return pick;
+  }
+
+  /** {@link JavaRandom.lastReservoirPick} by walking the draws backwards from the last. */
+  private walkBackPick(ties: number, count: number): number {
     // State after the first step of the last draw, then the final state.
     this.skip(2 * count - 1);
     let hi = this.hi;
@@ -153,6 +213,7 @@ export class JavaRandom {
     }
     this.hi = hi;
     this.lo = lo;
+    this.steps += steps;
   }
 }
 
@@ -200,26 +261,6 @@ const JUMP_TABLE: Float64Array = (() => {
   }
   return t;
 })();
-
-/**
- * k steps backwards: s ↦ A_k⁻¹·s + D_k (mod 2^48), where k forward steps are s ↦ A_k·s + C_k (A_k = A^k,
- * C_k = C·(A^(k-1) + … + 1)) and D_k = −A_k⁻¹·C_k; A_k⁻¹ is the inverse of A_k modulo 2^48 (A is odd). As
- * [A⁻¹_hi, A⁻¹_lo, D_hi, D_lo] in 24-bit halves.
- */
-function backwardMap(k: number): [number, number, number, number] {
-  const mod = 1n << 48n;
-  let ak = 1n;
-  let ck = 0n;
-  for (let i = 0; i < k; i++) {
-    ak = (ak * 0x5deece66dn) % mod;
-    ck = (ck * 0x5deece66dn + 0xbn) % mod;
-  }
-  // Newton's iteration for the inverse modulo a power of two: x ← x·(2 − a·x), doubling the correct bits.
-  let inv = 1n;
-  for (let i = 0; i < 6; i++) inv = (inv * (2n - ((ak * inv) % mod)) + mod * mod) % mod;
-  const d = (((mod - ((inv * ck) % mod)) % mod) + mod) % mod;
-  return [Number(inv >> 24n), Number(inv & 0xffffffn), Number(d >> 24n), Number(d & 0xffffffn)];
-}
 
 /** One draw (two steps) backwards, as [A⁻¹_hi, A⁻¹_lo, D_hi, D_lo]. */
 const [B2_A_HI, B2_A_LO, B2_D_HI, B2_D_LO] = backwardMap(2);

@@ -42,12 +42,21 @@ export class FastNumericHistogram {
    */
   constructor(rng: JavaRandom | null = null, blockBins?: number) {
     this.rng = rng;
+    // Every histogram draws from the same seed: long tie runs are looked up in one shared index (a no-op for a
+    // generator that has drawn already).
+    rng?.useSharedDrawIndex();
     this.blockShift = blockBins == null ? DEFAULT_BLOCK_SHIFT : 31 - Math.clz32(Math.max(1, blockBins));
   }
 
   /** The tie-breaking generator, seeded as Hive's constructor seeds it (no draw happens before a trim). */
   private random(): JavaRandom {
-    return (this.rng ??= new JavaRandom(NUMERIC_HISTOGRAM_SEED));
+    let rng = this.rng;
+    if (rng == null) {
+      rng = new JavaRandom(NUMERIC_HISTOGRAM_SEED);
+      rng.useSharedDrawIndex();
+      this.rng = rng;
+    }
+    return rng;
   }
 
   isReady(): boolean {
