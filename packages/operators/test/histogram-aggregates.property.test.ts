@@ -15,6 +15,7 @@ import { TUNING } from '../src/internal/tuning';
 const schema = createSchema([
   { name: 'k', type: HiveTypes.int },
   { name: 'v', type: HiveTypes.double },
+  { name: 'nb', type: HiveTypes.int },
 ]);
 
 const calls: readonly AggregateCall[] = [
@@ -27,6 +28,8 @@ const calls: readonly AggregateCall[] = [
     ],
   },
   { function: histogramNumeric, args: [1, { constant: 4, type: HiveTypes.int }] },
+  // A bin count from a column: each group takes it from its first row with both arguments non-NULL, as Hive does.
+  { function: histogramNumeric, args: [1, 2] },
 ];
 
 const rowArb = fc.tuple(
@@ -35,6 +38,7 @@ const rowArb = fc.tuple(
     fc.integer({ min: -300, max: 300 }).map((k) => k / 100),
     { nil: null, freq: 8 },
   ),
+  fc.option(fc.integer({ min: 2, max: 5 }), { nil: null, freq: 8 }),
 );
 
 function toBatches(rows: readonly unknown[][], batchSize: number): ColumnBatch[] {

@@ -62,24 +62,9 @@ export function forEachGroupRun(
     }
     return true;
   }
-  const start = new Int32Array(max + 2);
-  for (let r = 0; r < numRows; r++) {
-    if (!isValid(valid, r)) continue;
-    const g = (groupIds[r] as number) + 1;
-    start[g] = (start[g] as number) + 1;
-  }
-  for (let g = 1; g <= max + 1; g++) start[g] = (start[g] as number) + (start[g - 1] as number);
+  const { start, firstRow } = countRows(groupIds, valid, { numRows, groups: max + 1 });
   const gathered = new Float64Array(start[max + 1] as number);
-  const firstRow = new Int32Array(max + 1).fill(-1);
-  const next = start.slice(0, max + 1);
-  for (let r = 0; r < numRows; r++) {
-    if (!isValid(valid, r)) continue;
-    const g = groupIds[r] as number;
-    if ((firstRow[g] as number) < 0) firstRow[g] = r;
-    const at = next[g] as number;
-    gathered[at] = values[r] as number;
-    next[g] = at + 1;
-  }
+  gatherRows(values, groupIds, { valid, numRows, next: start.slice(0, max + 1), out: gathered });
   run.values = gathered;
   for (let g = 0; g <= max; g++) {
     const from = start[g] as number;
@@ -92,6 +77,69 @@ export function forEachGroupRun(
     options.run(run);
   }
   return true;
+}
+
+/**
+ * Valid rows per group as starting offsets (`start[g]`, `start[groups]` = total; a stable counting sort's first
+ * pass) and each group's first valid row (-1 for none). A bitmap byte with all 8 rows valid skips the per-row test.
+ */
+function countRows(
+  groupIds: Int32Array,
+  valid: Uint8Array | null,
+  size: { readonly numRows: number; readonly groups: number },
+): { start: Int32Array; firstRow: Int32Array } {
+  const { numRows, groups } = size;
+  // Counts at g + 1, so that the running sum below turns them into starting offsets in place.
+  const start = new Int32Array(groups + 1);
+  const firstRow = new Int32Array(groups).fill(-1);
+  const count = (r: number): void => {
+    const g = groupIds[r] as number;
+    const c = start[g + 1] as number;
+    if (c === 0) firstRow[g] = r;
+    start[g + 1] = c + 1;
+  };
+  if (valid == null) {
+    for (let r = 0; r < numRows; r++) count(r);
+  } else {
+    for (let r = 0; r < numRows; r++) {
+      if ((r & 7) === 0 && valid[r >> 3] === 255 && r + 8 <= numRows) {
+        for (let k = r; k < r + 8; k++) count(k);
+        r += 7;
+      } else if (isValid(valid, r)) count(r);
+    }
+  }
+  for (let g = 1; g <= groups; g++) start[g] = (start[g] as number) + (start[g - 1] as number);
+  return { start, firstRow };
+}
+
+/** Second pass: each valid row's value to its group's next offset (`next`, advanced), in row order. */
+function gatherRows(
+  values: ArrayLike<number>,
+  groupIds: Int32Array,
+  job: {
+    readonly valid: Uint8Array | null;
+    readonly numRows: number;
+    readonly next: Int32Array;
+    readonly out: Float64Array;
+  },
+): void {
+  const { valid, numRows, next, out } = job;
+  const put = (r: number): void => {
+    const g = groupIds[r] as number;
+    const at = next[g] as number;
+    out[at] = values[r] as number;
+    next[g] = at + 1;
+  };
+  if (valid == null) {
+    for (let r = 0; r < numRows; r++) put(r);
+    return;
+  }
+  for (let r = 0; r < numRows; r++) {
+    if ((r & 7) === 0 && valid[r >> 3] === 255 && r + 8 <= numRows) {
+      for (let k = r; k < r + 8; k++) put(k);
+      r += 7;
+    } else if (isValid(valid, r)) put(r);
+  }
 }
 
 /** The rows valid in every bitmap, as one bitmap (null: every row valid), so the row loops test one bit. */
