@@ -10,11 +10,12 @@ import {
   accumulateLongColumn,
   accumulateLongDirect,
 } from '../percentile/percentile-batch-kernels';
+import { groupPendingRows } from '../percentile/grouped-runs';
 import { MAX_PENDING, PendingRows, flushPending } from '../percentile/pending-rows';
 import { BatchPercentileArgument } from '../percentile/percentile-argument';
 import { isExactAsDouble } from '../percentile/percentile-group';
 import { mergePartialInto, partialOfGroup } from '../percentile/percentile-partial';
-import { groupPercentiles } from '../percentile/percentile-result';
+import { terminateGroup } from '../percentile/percentile-terminate';
 import {
   PERCENTILE_SLOTS,
   PercentileLists,
@@ -87,7 +88,20 @@ export function exactPercentileEvaluator(
   /** The store with every pending row given to its group: what any per-group read or write needs first. */
   const flushed = (state: AccumulatorState): PercentileStore => {
     const store = storeOf(state);
-    if (store.pending.length > 0) flushPending(store, store.pending, lists);
+    if (!store.pending.isEmpty) flushPending(store, store.pending, lists);
+    return store;
+  };
+  /**
+   * The store as terminate reads it: logged rows that share one percentile are laid out group by group (a
+   * group holding nothing else is answered from its run), others are given to their groups.
+   */
+  const forTerminate = (state: AccumulatorState): PercentileStore => {
+    const store = storeOf(state);
+    const pending = store.pending;
+    if (pending.length === 0) return store;
+    if (pending.ref != null && pending.grouped == null)
+      pending.grouped = groupPendingRows(store, pending, lists);
+    else flushPending(store, pending, lists);
     return store;
   };
   const refOf = (p: unknown): number => (p == null ? 0 : lists.intern(percentilesOf(p, multiple)));
@@ -131,7 +145,9 @@ export function exactPercentileEvaluator(
       // Few groups stay in cache: rows go straight to them. Many groups: through the pending log.
       const direct = store.size.length <= DIRECT_MAX_GROUPS;
       // The pending rows share one percentile ref or keep one each: a change places them first.
-      if (store.pending.length > 0 && (direct || store.pending.ref !== ref)) {
+      // Rows grouped for terminate go first too (then accumulating goes on as before).
+      const pending = store.pending;
+      if (pending.grouped != null || (pending.length > 0 && (direct || pending.ref !== ref))) {
         flushPending(store, store.pending, lists);
       }
       if (direct) {
@@ -175,14 +191,17 @@ export function exactPercentileEvaluator(
       return partialOfGroup(flushed(state), group, { lists, longKeys });
     },
     terminate(state, group) {
-      const results = groupPercentiles(flushed(state), group, { lists, order });
+      const results = terminateGroup(forTerminate(state), group, { lists, order });
       if (results == null) return null;
       return multiple ? results : (results[0] ?? null);
     },
     estimateSideBytes(state, group) {
-      // Without placing pending rows (that is the expensive part): their 16 bytes each, spread over the groups.
+      // Without placing pending rows (that is the expensive part): their 16 bytes each, spread over the groups,
+      // and 8 per grouped value plus a run's start and count.
       const store = storeOf(state);
-      return store.estimateBytes(group) + (store.pending.length * 16) / Math.max(1, state.capacity);
+      const grouped = store.pending.grouped;
+      const waiting = store.pending.length * 16 + (grouped == null ? 0 : grouped.values.length * 8);
+      return store.estimateBytes(group) + waiting / Math.max(1, state.capacity) + (grouped == null ? 0 : 8);
     },
     partialToJson: exactPartialToJson,
     partialFromJson: exactPartialFromJson,

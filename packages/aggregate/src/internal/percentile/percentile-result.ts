@@ -83,7 +83,7 @@ export function groupPercentiles(
  * Percentiles of raw doubles, reordering them in place. The key at position i of the requested order is the
  * (i or n−1−i)-th smallest value; NaNs are the largest (moved to the end first).
  */
-function bufferPercentiles(raw: RawRange, ps: readonly number[], order: PercentileOrder): number[] {
+export function bufferPercentiles(raw: RawRange, ps: readonly number[], order: PercentileOrder): number[] {
   const { array: a, from, n } = raw;
   const end = order.mayBeNaN ? from + moveNaNsToEnd(a, from, from + n) : from + n;
   const sorted = ps.length > MAX_SELECTIONS;
