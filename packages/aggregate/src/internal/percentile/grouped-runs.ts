@@ -16,10 +16,14 @@ export class GroupedRuns {
   readonly start: Int32Array;
   readonly count: Int32Array;
 
-  constructor(values: Float64Array, capacity: number) {
-    this.values = values;
-    this.start = new Int32Array(capacity);
-    this.count = new Int32Array(capacity);
+  constructor(layout: {
+    readonly values: Float64Array;
+    readonly start: Int32Array;
+    readonly count: Int32Array;
+  }) {
+    this.values = layout.values;
+    this.start = layout.start;
+    this.count = layout.count;
   }
 }
 
@@ -41,44 +45,45 @@ export function groupPendingRows(
   const bucketCount = 1 << (groupBits - shift);
   const src = pending.groups;
   const srcValues = pending.values;
+  // Rows per group first (the log comes clustered by group window, or the groups are few: the counters stay in
+  // cache), then where each group's run and each bucket start.
+  const count = new Int32Array(capacity);
+  for (let i = 0; i < n; i++) count[src[i]!]!++;
+  const start = new Int32Array(capacity);
   const starts = new Int32Array(bucketCount + 1);
-  for (let i = 0; i < n; i++) starts[(src[i]! >>> shift) + 1]!++;
-  let longest = 0;
-  for (let b = 0; b < bucketCount; b++) {
-    longest = Math.max(longest, starts[b + 1]!);
-    starts[b + 1]! += starts[b]!;
+  let at = 0;
+  for (let g = 0; g < capacity; g++) {
+    start[g] = at;
+    at += count[g]!;
+    starts[(g >>> shift) + 1] = at;
   }
+  let longest = 0;
+  for (let b = 0; b < bucketCount; b++) longest = Math.max(longest, starts[b + 1]! - starts[b]!);
   const next = starts.slice(0, bucketCount);
   const groups = new Int32Array(n);
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const g = src[i]!;
-    const at = next[g >>> shift]!++;
-    groups[at] = g;
-    values[at] = srcValues[i]!;
+    const to = next[g >>> shift]!++;
+    groups[to] = g;
+    values[to] = srcValues[i]!;
   }
   const ref = pending.ref ?? 0;
   pending.release();
-  const runs = new GroupedRuns(values, capacity);
-  const { start, count } = runs;
+  // Within each bucket (a few thousand groups, in cache), each value to its group's run: stable, so each group's
+  // values keep their row order. A copy of the bucket's part of `start` serves as the cursors.
   const scratch = new Float64Array(longest);
+  const cursor = new Int32Array(1 << shift);
   for (let b = 0; b < bucketCount; b++) {
     const from = starts[b]!;
     const to = starts[b + 1]!;
     if (from === to) continue;
-    for (let i = from; i < to; i++) count[groups[i]!]!++;
     const base = b << shift;
-    const last = Math.min(capacity, base + (1 << shift));
-    let at = from;
-    for (let g = base; g < last; g++) {
-      start[g] = at;
-      at += count[g]!;
-    }
-    // Stable: each group's values keep their row order. `start` serves as the cursor and is rewound after.
+    cursor.set(start.subarray(base, Math.min(capacity, base + cursor.length)));
     scratch.set(values.subarray(from, to));
-    for (let i = from; i < to; i++) values[start[groups[i]!]!++] = scratch[i - from]!;
-    for (let g = base; g < last; g++) start[g]! -= count[g]!;
+    for (let i = from; i < to; i++) values[cursor[groups[i]! - base]!++] = scratch[i - from]!;
   }
+  const runs = new GroupedRuns({ values, start, count });
   takeRuns(store, runs, { ref, lists });
   return runs;
 }
