@@ -98,7 +98,7 @@ export function exactPercentileEvaluator(
   const forTerminate = (state: AccumulatorState): PercentileStore => {
     const store = storeOf(state);
     const pending = store.pending;
-    if (pending.length === 0) return store;
+    if (pending.rows === 0) return store;
     if (pending.ref != null && pending.grouped == null)
       pending.grouped = groupPendingRows(store, pending, lists);
     else flushPending(store, pending, lists);
@@ -147,7 +147,7 @@ export function exactPercentileEvaluator(
       // The pending rows share one percentile ref or keep one each: a change places them first.
       // Rows grouped for terminate go first too (then accumulating goes on as before).
       const pending = store.pending;
-      if (pending.grouped != null || (pending.length > 0 && (direct || pending.ref !== ref))) {
+      if (pending.grouped != null || (pending.rows > 0 && (direct || pending.ref !== ref))) {
         flushPending(store, store.pending, lists);
       }
       if (direct) {
@@ -164,7 +164,7 @@ export function exactPercentileEvaluator(
       store.pending.ref = ref;
       if (values instanceof BigInt64Array) accumulateLongColumn(store, groupIds, { ...batch, values });
       else accumulateDoubleColumn(store, groupIds, { ...batch, values: values });
-      if (store.pending.length >= MAX_PENDING) flushPending(store, store.pending, lists);
+      if (store.pending.rows >= MAX_PENDING) flushPending(store, store.pending, lists);
       return;
     }
     rowWise(state, groupIds, args, numRows);
@@ -200,7 +200,7 @@ export function exactPercentileEvaluator(
       // and 8 per grouped value plus a run's start and count.
       const store = storeOf(state);
       const grouped = store.pending.grouped;
-      const waiting = store.pending.length * 16 + (grouped == null ? 0 : grouped.values.length * 8);
+      const waiting = store.pending.rows * 16 + (grouped == null ? 0 : grouped.values.length * 8);
       return store.estimateBytes(group) + waiting / Math.max(1, state.capacity) + (grouped == null ? 0 : 8);
     },
     partialToJson: exactPartialToJson,

@@ -38,17 +38,16 @@ export function groupPendingRows(
   pending: PendingRows,
   lists: PercentileLists,
 ): GroupedRuns {
-  const n = pending.length;
+  const segments = pending.segments();
+  const n = pending.rows;
   const capacity = store.size.length;
   const groupBits = Math.max(1, 32 - Math.clz32(Math.max(1, capacity - 1)));
   const shift = Math.max(0, groupBits - BUCKET_BITS);
   const bucketCount = 1 << (groupBits - shift);
-  const src = pending.groups;
-  const srcValues = pending.values;
   // Rows per group first (the log comes clustered by group window, or the groups are few: the counters stay in
   // cache), then where each group's run and each bucket start.
   const count = new Int32Array(capacity);
-  for (let i = 0; i < n; i++) count[src[i]!]!++;
+  for (const { groups: src, length } of segments) for (let i = 0; i < length; i++) count[src[i]!]!++;
   const start = new Int32Array(capacity);
   const starts = new Int32Array(bucketCount + 1);
   let at = 0;
@@ -62,11 +61,13 @@ export function groupPendingRows(
   const next = starts.slice(0, bucketCount);
   const groups = new Int32Array(n);
   const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const g = src[i]!;
-    const to = next[g >>> shift]!++;
-    groups[to] = g;
-    values[to] = srcValues[i]!;
+  for (const { groups: src, values: srcValues, length } of segments) {
+    for (let i = 0; i < length; i++) {
+      const g = src[i]!;
+      const to = next[g >>> shift]!++;
+      groups[to] = g;
+      values[to] = srcValues[i]!;
+    }
   }
   const ref = pending.ref ?? 0;
   pending.release();

@@ -12,6 +12,15 @@ export const MAX_PENDING: number = 1 << 24;
 /** Buckets of the distribution pass: few enough write streams, and a bucket's groups stay in cache. */
 const BUCKET_BITS = 8;
 
+/** One stretch of the log: rows `0..length-1` of its arrays. */
+export interface PendingSegment {
+  readonly groups: Int32Array;
+  readonly values: Float64Array;
+  /** Per-row refs (see {@link PendingRows}), or `null` when the rows share one. */
+  readonly refs: Int32Array | null;
+  readonly length: number;
+}
+
 /**
  * Rows the batch kernels accepted but did not give to their groups yet: appending here is sequential, while
  * writing each row into its group's storage costs a cache miss per row once there are many groups (measured
@@ -26,18 +35,35 @@ export class PendingRows {
   groups: Int32Array = new Int32Array(1024);
   values: Float64Array = new Float64Array(1024);
   refs: Int32Array | null = null;
+  /** Rows in the current arrays (where the kernels append). */
   length = 0;
   /** The percentile ref shared by all rows, or `null` when each row keeps its own in {@link refs}. */
   ref: number | null = null;
   /** Earlier rows laid out group by group for terminate (see {@link GroupedRuns}), not given to their groups. */
   grouped: GroupedRuns | null = null;
+  /**
+   * Full earlier arrays, oldest first: a log that outgrows its arrays starts new ones instead of copying the rows
+   * (at 1M groups it reaches 10M rows, and doubling copied 12M of them).
+   */
+  private sealed: PendingSegment[] = [];
+  private sealedRows = 0;
+
+  /** Logged rows, all segments. */
+  get rows(): number {
+    return this.sealedRows + this.length;
+  }
 
   /** True when no row waits, in the log or grouped. */
   get isEmpty(): boolean {
-    return this.length === 0 && this.grouped == null;
+    return this.rows === 0 && this.grouped == null;
   }
 
-  /** Room for `n` more rows (and their refs when {@link ref} is `null`). */
+  /** The logged rows in row order: the sealed segments, then the current arrays. */
+  segments(): PendingSegment[] {
+    return [...this.sealed, this.current()];
+  }
+
+  /** Room for `n` more rows in the current arrays (and their refs when {@link ref} is `null`). */
   reserve(n: number): void {
     const need = this.length + n;
     if (this.ref == null && (this.refs == null || this.refs.length < this.groups.length)) {
@@ -46,22 +72,20 @@ export class PendingRows {
       this.refs = refs;
     }
     if (need <= this.groups.length) return;
-    const capacity = Math.max(need, this.groups.length * 2);
-    const groups = new Int32Array(capacity);
-    groups.set(this.groups.subarray(0, this.length));
-    const values = new Float64Array(capacity);
-    values.set(this.values.subarray(0, this.length));
-    this.groups = groups;
-    this.values = values;
-    if (this.refs != null) {
-      const refs = new Int32Array(capacity);
-      refs.set(this.refs.subarray(0, this.length));
-      this.refs = refs;
+    const capacity = Math.max(n, this.groups.length * 2);
+    if (this.length > 0) {
+      this.sealed.push(this.current());
+      this.sealedRows += this.length;
     }
+    this.groups = new Int32Array(capacity);
+    this.values = new Float64Array(capacity);
+    this.refs = this.ref == null ? new Int32Array(capacity) : null;
+    this.length = 0;
   }
 
   /** Forgets the rows and gives back the log's memory (after grouping them, which copies them). */
   release(): void {
+    this.forgetSealed();
     this.length = 0;
     this.groups = new Int32Array(1024);
     this.values = new Float64Array(1024);
@@ -70,12 +94,22 @@ export class PendingRows {
 
   /** Forgets everything, and gives back the memory of a large log. */
   clear(): void {
+    this.forgetSealed();
     this.length = 0;
     if (this.groups.length > MAX_PENDING) {
       this.groups = new Int32Array(1024);
       this.values = new Float64Array(1024);
       this.refs = null;
     }
+  }
+
+  private current(): PendingSegment {
+    return { groups: this.groups, values: this.values, refs: this.refs, length: this.length };
+  }
+
+  private forgetSealed(): void {
+    this.sealed = [];
+    this.sealedRows = 0;
   }
 }
 
@@ -89,21 +123,33 @@ export function flushPending(store: PercentileStore, pending: PendingRows, lists
     placeGroupedRuns(store, pending.grouped);
     pending.grouped = null;
   }
-  const n = pending.length;
+  if (pending.rows === 0) return;
+  for (const segment of pending.segments()) flushSegment(store, segment, { uniformRef: pending.ref, lists });
+  pending.clear();
+}
+
+/** {@link flushPending} of one segment of the log (segments go in row order). */
+function flushSegment(
+  store: PercentileStore,
+  segment: PendingSegment,
+  context: { readonly uniformRef: number | null; readonly lists: PercentileLists },
+): void {
+  const { lists, uniformRef } = context;
+  const n = segment.length;
   if (n === 0) return;
   const groupBits = Math.max(1, 32 - Math.clz32(Math.max(1, store.size.length - 1)));
   const shift = Math.max(0, groupBits - BUCKET_BITS);
   const bucketCount = 1 << (groupBits - shift);
-  const src = pending.groups;
+  const src = segment.groups;
   const starts = new Int32Array(bucketCount + 1);
   for (let i = 0; i < n; i++) starts[(src[i]! >>> shift) + 1]!++;
   for (let b = 0; b < bucketCount; b++) starts[b + 1]! += starts[b]!;
   const next = starts.slice(0, bucketCount);
   const groups = new Int32Array(n);
   const values = new Float64Array(n);
-  const refs = pending.refs != null && pending.ref == null ? new Int32Array(n) : null;
-  const srcValues = pending.values;
-  const srcRefs = pending.refs;
+  const refs = segment.refs != null && uniformRef == null ? new Int32Array(n) : null;
+  const srcValues = segment.values;
+  const srcRefs = segment.refs;
   for (let i = 0; i < n; i++) {
     const g = src[i]!;
     const at = next[g >>> shift]!++;
@@ -114,7 +160,7 @@ export function flushPending(store: PercentileStore, pending: PendingRows, lists
   // Room for every value up front: chunks then come from one pool that does not grow meanwhile.
   store.pool.reserve(2 * n);
   const percentiles = store.percentiles;
-  const uniform = pending.ref ?? 0;
+  const uniform = uniformRef ?? 0;
   const perGroup = new Int32Array(1 << shift);
   for (let b = 0; b < bucketCount; b++) {
     const from = starts[b]!;
@@ -142,5 +188,4 @@ export function flushPending(store: PercentileStore, pending: PendingRows, lists
       if (ref >= 0) store.appendReserved(g, values[i]!);
     }
   }
-  pending.clear();
 }
