@@ -141,6 +141,17 @@ export interface AggregateEvaluator<TPartial = unknown> {
   /** FINAL/COMPLETE output (a value of `resultType`, or `null`). */
   terminate(state: AccumulatorState, group: number): unknown;
   /**
+   * Optional column-wise {@link terminate} for a `double` result: writes the result of each group `g` of
+   * `range.from..range.to-1` to `out.values[g - range.from]` and sets `out.valid[g - range.from]` to 1 when it is
+   * not NULL (NULL entries are left alone); returns the number of NULL results. Must give exactly what `terminate`
+   * gives group by group; it saves a call and a result object per group where there are millions of groups.
+   */
+  terminateDoubles?(
+    state: AccumulatorState,
+    range: { readonly from: number; readonly to: number },
+    out: { readonly values: Float64Array; readonly valid: Uint8Array },
+  ): number;
+  /**
    * Approximate bytes held by group `group`'s side state, in O(1). Optional: without it the operator samples
    * encoded partials, which costs as much as encoding them. Only meaningful when `layout.usesSideState`.
    */

@@ -188,6 +188,11 @@ export function emitEvaluatorResults(
     const n = to - from;
     const values = kind === 'double' ? new Float64Array(n) : new BigInt64Array(n);
     const valid = new Uint8Array(n);
+    if (kind === 'double' && ev.terminateDoubles != null) {
+      const nulls = ev.terminateDoubles(state, { from, to }, { values: values as Float64Array, valid });
+      builder.appendFixedValues(values, nulls === 0 ? null : valid);
+      return;
+    }
     let nulls = 0;
     for (let g = from; g < to; g++) {
       const v = ev.terminate(state, g);

@@ -15,7 +15,7 @@ import { MAX_PENDING, PendingRows, flushPending } from '../percentile/pending-ro
 import { BatchPercentileArgument } from '../percentile/percentile-argument';
 import { isExactAsDouble } from '../percentile/percentile-group';
 import { mergePartialInto, partialOfGroup } from '../percentile/percentile-partial';
-import { terminateGroup } from '../percentile/percentile-terminate';
+import { terminateGroup, terminateSingleColumn } from '../percentile/percentile-terminate';
 import {
   PERCENTILE_SLOTS,
   PercentileLists,
@@ -104,6 +104,8 @@ export function exactPercentileEvaluator(
     else flushPending(store, pending, lists);
     return store;
   };
+  const terminateDoubles: NonNullable<AggregateEvaluator['terminateDoubles']> = (state, range, out) =>
+    terminateSingleColumn(forTerminate(state), { ...range, ...out }, { lists, order });
   const refOf = (p: unknown): number => (p == null ? 0 : lists.intern(percentilesOf(p, multiple)));
   /** Adds one non-NULL value the way the batch kernels do (exact doubles, wide longs, -0.0 as 0.0). */
   const addValue = (store: PercentileStore, g: number, v: unknown): void => {
@@ -195,6 +197,7 @@ export function exactPercentileEvaluator(
       if (results == null) return null;
       return multiple ? results : (results[0] ?? null);
     },
+    ...(multiple ? {} : { terminateDoubles }),
     estimateSideBytes(state, group) {
       // Without placing pending rows (that is the expensive part): their 16 bytes each, spread over the groups,
       // and 8 per grouped value plus a run's start and count.

@@ -88,24 +88,49 @@ export function bufferPercentiles(raw: RawRange, ps: readonly number[], order: P
   const end = order.mayBeNaN ? from + moveNaNsToEnd(a, from, from + n) : from + n;
   const sorted = ps.length > MAX_SELECTIONS;
   if (sorted) a.subarray(from, end).sort();
+  const results: number[] = [];
+  for (const p of ps) results.push(percentileInRange(a, { from, end, n, sorted }, p, order));
+  return results;
+}
+
+/**
+ * Percentile `p` of the raw doubles `array[from..from + n)` (n > 0), reordering them in place: what
+ * {@link bufferPercentiles} gives for one percentile, without a result array.
+ */
+export function rangePercentile(raw: RawRange, p: number, order: PercentileOrder): number {
+  const { array: a, from, n } = raw;
+  const end = order.mayBeNaN ? from + moveNaNsToEnd(a, from, from + n) : from + n;
+  return percentileInRange(a, { from, end, n, sorted: false }, p, order);
+}
+
+/**
+ * One percentile of `a[from..from + n)`, whose NaNs are already behind `end` (selection reorders `a[from..end)`
+ * in place; `sorted` says it is sorted already): the one copy of Hive's arithmetic for raw values.
+ */
+// eslint-disable-next-line max-params -- once per group and percentile: no options object per call
+function percentileInRange(
+  a: Float64Array,
+  range: { readonly from: number; readonly end: number; readonly n: number; readonly sorted: boolean },
+  p: number,
+  order: PercentileOrder,
+): number {
+  const { from, end, n, sorted } = range;
   const ascending = order.ascending;
   const maxPosition = n - 1;
-  return ps.map((p) => {
-    const position = maxPosition * p;
-    const lower = Math.floor(position);
-    const higher = Math.ceil(position);
-    const jl = from + (ascending ? lower : maxPosition - lower);
-    const lowerKey = jl >= end ? Number.NaN : sorted ? a[jl]! : selectInPlace(a, { from, to: end }, jl);
-    if (higher === lower) return lowerKey;
-    const jh = ascending ? jl + 1 : jl - 1;
-    let higherKey: number;
-    if (jh >= end) higherKey = Number.NaN;
-    else if (sorted) higherKey = a[jh]!;
-    else if (jl >= end) higherKey = selectInPlace(a, { from, to: end }, jh);
-    // After selecting jl, everything after it is ≥ and everything before it ≤: the neighbour is an extremum.
-    else higherKey = ascending ? minOf(a, jh, end) : maxOf(a, from, jl);
-    return interpolate({ lowerKey, higherKey, position }, order.kind);
-  });
+  const position = maxPosition * p;
+  const lower = Math.floor(position);
+  const higher = Math.ceil(position);
+  const jl = from + (ascending ? lower : maxPosition - lower);
+  const lowerKey = jl >= end ? Number.NaN : sorted ? a[jl]! : selectInPlace(a, { from, to: end }, jl);
+  if (higher === lower) return lowerKey;
+  const jh = ascending ? jl + 1 : jl - 1;
+  let higherKey: number;
+  if (jh >= end) higherKey = Number.NaN;
+  else if (sorted) higherKey = a[jh]!;
+  else if (jl >= end) higherKey = selectInPlace(a, { from, to: end }, jh);
+  // After selecting jl, everything after it is ≥ and everything before it ≤: the neighbour is an extremum.
+  else higherKey = ascending ? minOf(a, jh, end) : maxOf(a, from, jl);
+  return interpolate({ lowerKey, higherKey, position }, order.kind);
 }
 
 /** Rare path: some longs lie beyond ±2^53, so order them all as bigints (exact), then read them as doubles. */
